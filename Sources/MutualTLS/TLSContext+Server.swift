@@ -1,0 +1,134 @@
+import COpenSSL
+import Foundation
+
+extension TLSContext {
+    /// Builds the server context: loads and checks every file in `configuration`, and
+    /// requires a client certificate that chains to the CA bundle.
+    ///
+    /// Fails with a `TLSConfigurationError` naming the file when a file is unreadable or not
+    /// PEM, the key does not match the certificate, the certificate is expired or not yet
+    /// valid, the CA bundle holds no certificate, or a CRL is expired or from an unknown CA.
+    public convenience init(server configuration: ServerTLSConfiguration, now: Date = Date()) throws {
+        let chain = try X509Certificate.loadAll(fromPEMFile: configuration.certificateChainPath)
+        let leaf = chain[0]
+        try TLSContext.checkValidity(leaf, path: configuration.certificateChainPath, now: now)
+        let passphrase = try configuration.privateKeyPassphrasePath.map(TLSContext.readPassphrase)
+        let key = try PrivateKey.load(fromPEMFile: configuration.privateKeyPath, passphrase: passphrase)
+        guard leaf.matches(key) else {
+            throw TLSConfigurationError.keyDoesNotMatchCertificate(
+                keyPath: configuration.privateKeyPath, certificatePath: configuration.certificateChainPath)
+        }
+        let authorities = try TrustBundle.load(configuration.caBundlePath)
+        let revocationLists = try configuration.revocationListPaths.flatMap {
+            try RevocationList.loadAll(fromPEMFile: $0, trusting: authorities, now: now)
+        }
+
+        let ctx = try TLSContext.makeBase(method: TLS_server_method(), minimum: configuration.minimumVersion)
+        do {
+            ERR_clear_error()
+            guard SSL_CTX_use_certificate(ctx, leaf.pointer) == 1 else { throw OpenSSLError("SSL_CTX_use_certificate") }
+            for intermediate in chain.dropFirst() {
+                guard dg_SSL_CTX_add1_chain_cert(ctx, intermediate.pointer) == 1 else {
+                    throw OpenSSLError("adding \(intermediate.subject) from \(configuration.certificateChainPath) to the chain")
+                }
+            }
+            guard SSL_CTX_use_PrivateKey(ctx, key.pointer) == 1, SSL_CTX_check_private_key(ctx) == 1 else {
+                throw OpenSSLError("SSL_CTX_use_PrivateKey")
+            }
+
+            let store = SSL_CTX_get_cert_store(ctx)
+            for authority in authorities {
+                guard X509_STORE_add_cert(store, authority.pointer) == 1 else {
+                    throw OpenSSLError("adding CA \(authority.subject) from \(configuration.caBundlePath)")
+                }
+                // Listed in the CertificateRequest so clients holding several certificates pick ours.
+                _ = SSL_CTX_add_client_CA(ctx, authority.pointer)
+            }
+            for list in revocationLists {
+                guard X509_STORE_add_crl(store, list.pointer) == 1 else { throw OpenSSLError("X509_STORE_add_crl") }
+            }
+            if !revocationLists.isEmpty {
+                X509_STORE_set_flags(store, UInt(X509_V_FLAG_CRL_CHECK))
+            }
+            // clientAuth (or no EKU) required of the client's leaf; a serverAuth-only
+            // certificate presented as a client certificate is refused.
+            _ = SSL_CTX_set_purpose(ctx, X509_PURPOSE_SSL_CLIENT)
+            SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, verifyCallback)
+            SSL_CTX_set_verify_depth(ctx, 8)
+
+            // Resumption: stateful ids (TLS 1.2) and tickets (both versions). The id context
+            // is required once client certificates are verified, or OpenSSL refuses to resume.
+            let sessionContext = Array("dockgate".utf8)
+            guard SSL_CTX_set_session_id_context(ctx, sessionContext, UInt32(sessionContext.count)) == 1 else {
+                throw OpenSSLError("SSL_CTX_set_session_id_context")
+            }
+            _ = dg_SSL_CTX_set_session_cache_mode(ctx, Int(SSL_SESS_CACHE_SERVER))
+            _ = SSL_CTX_set_timeout(ctx, configuration.sessionLifetimeSeconds)
+            SSL_CTX_set_alpn_select_cb(ctx, alpnSelectCallback, nil)
+        } catch let error as OpenSSLError {
+            SSL_CTX_free(ctx)
+            throw TLSConfigurationError.openssl(error.description)
+        } catch {
+            SSL_CTX_free(ctx)
+            throw error
+        }
+        try self.init(
+            pointer: ctx, role: .server, applicationProtocols: configuration.applicationProtocols, serverName: nil,
+            certificate: leaf, handshakeTimeout: configuration.handshakeTimeout)
+    }
+
+    /// An expired or not-yet-valid server certificate stops start-up, rather than letting
+    /// every client fail its handshake with a less obvious error.
+    static func checkValidity(_ certificate: X509Certificate, path: String, now: Date) throws {
+        if certificate.notAfter < now {
+            throw TLSConfigurationError.certificateExpired(
+                path: path, subject: certificate.subject.rfc2253, notAfter: ASN1Time.string(certificate.notAfter))
+        }
+        if certificate.notBefore > now {
+            throw TLSConfigurationError.certificateNotYetValid(
+                path: path, subject: certificate.subject.rfc2253, notBefore: ASN1Time.string(certificate.notBefore))
+        }
+    }
+
+    /// The first line of the passphrase file.
+    static func readPassphrase(_ path: String) throws -> [UInt8] {
+        let bytes = try readFile(path)
+        return Array(bytes.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") })
+    }
+}
+
+/// Chooses the first of our ALPN protocols that the client also offers. With no overlap the
+/// handshake goes on without ALPN (HTTP/1.1 is assumed), which is what Go clients expect.
+private let alpnSelectCallback:
+    @convention(c) (
+        OpaquePointer?, UnsafeMutablePointer<UnsafePointer<UInt8>?>?, UnsafeMutablePointer<UInt8>?,
+        UnsafePointer<UInt8>?, UInt32, UnsafeMutableRawPointer?
+    ) -> Int32 = { ssl, out, outLength, offered, offeredLength, _ in
+        guard let ssl, let out, let outLength, let offered,
+            let context = TLSContext.from(SSL_get_SSL_CTX(ssl)), !context.alpnWireFormat.isEmpty
+        else { return SSL_TLSEXT_ERR_NOACK }
+        let ours = context.alpnWireFormat
+        var selected: UnsafeMutablePointer<UInt8>? = nil
+        var selectedLength: UInt8 = 0
+        let result = SSL_select_next_proto(
+            &selected, &selectedLength, ours.baseAddress, UInt32(ours.count), offered, offeredLength)
+        guard result == OPENSSL_NPN_NEGOTIATED, let selected else { return SSL_TLSEXT_ERR_NOACK }
+        // `selected` points into `alpnWireFormat`, which lives as long as the context.
+        out.pointee = UnsafePointer(selected)
+        outLength.pointee = selectedLength
+        return SSL_TLSEXT_ERR_OK
+    }
+
+/// Keeps OpenSSL's verdict and records the first failure (and the client's leaf) on the
+/// connection, so the refusal can be logged with the subject and fingerprint.
+let verifyCallback: @convention(c) (Int32, OpaquePointer?) -> Int32 = { preverifyOK, storeContext in
+    guard preverifyOK == 0, let storeContext,
+        let rawSSL = X509_STORE_CTX_get_ex_data(storeContext, SSL_get_ex_data_X509_STORE_CTX_idx()),
+        let connection = TLSConnection.from(OpaquePointer(rawSSL))
+    else { return preverifyOK }
+    let code = X509_STORE_CTX_get_error(storeContext)
+    let reason = String(cString: X509_verify_cert_error_string(Int(code)))
+    let leaf = X509_STORE_CTX_get0_cert(storeContext).map { X509Certificate(borrowing: $0) }
+    connection.recordVerificationFailure(reason: reason, leaf: leaf)
+    return preverifyOK
+}
