@@ -157,4 +157,10 @@ static inline int dg_ERR_GET_REASON(unsigned long e) { return ERR_GET_REASON(e);
 
 static inline void dg_OPENSSL_free(void *p) { OPENSSL_free(p); }
 
+// MARK: - Issuance
+
+static inline int dg_sk_GENERAL_NAME_push(GENERAL_NAMES *names, GENERAL_NAME *name) {
+    return sk_GENERAL_NAME_push(names, name);
+}
+
 #endif

@@ -63,12 +63,13 @@ public final class PrivateKey: @unchecked Sendable {
 
 /// Copies the NUL-terminated passphrase in `userdata` into OpenSSL's buffer; with no
 /// userdata it reports failure instead of letting OpenSSL prompt on a terminal.
-private let passphraseCallback: @convention(c) (UnsafeMutablePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?) -> Int32 = {
-    buffer, size, _, userdata in
-    guard let buffer, let userdata else { return -1 }
-    let secret = userdata.assumingMemoryBound(to: CChar.self)
-    let length = strlen(secret)
-    guard length < Int(size) else { return -1 }
-    buffer.update(from: secret, count: length)
-    return Int32(length)
-}
+private let passphraseCallback:
+    @convention(c) (UnsafeMutablePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?) -> Int32 = {
+        buffer, size, _, userdata in
+        guard let buffer, let userdata else { return -1 }
+        let secret = userdata.assumingMemoryBound(to: CChar.self)
+        let length = strlen(secret)
+        guard length < Int(size) else { return -1 }
+        buffer.update(from: secret, count: length)
+        return Int32(length)
+    }

@@ -26,7 +26,8 @@ public final class RevocationList: @unchecked Sendable {
             throw TLSConfigurationError.invalidPEM(path: source, what: "CRL", detail: bad.text)
         }
         if lists.isEmpty {
-            throw TLSConfigurationError.invalidPEM(path: source, what: "CRL", detail: "no -----BEGIN X509 CRL----- block")
+            throw TLSConfigurationError.invalidPEM(
+                path: source, what: "CRL", detail: "no -----BEGIN X509 CRL----- block")
         }
         return lists
     }

@@ -9,7 +9,8 @@ public struct SubjectAlternativeNames: Sendable, Hashable {
     public var emailAddresses: [String] = []
     public var uris: [String] = []
 
-    public init(dnsNames: [String] = [], ipAddresses: [String] = [], emailAddresses: [String] = [], uris: [String] = []) {
+    public init(dnsNames: [String] = [], ipAddresses: [String] = [], emailAddresses: [String] = [], uris: [String] = [])
+    {
         self.dnsNames = dnsNames
         self.ipAddresses = ipAddresses
         self.emailAddresses = emailAddresses

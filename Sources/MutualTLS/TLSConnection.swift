@@ -82,7 +82,8 @@ final class TLSConnection {
         buffer.withUnsafeReadableBytes { bytes in
             var offset = 0
             while offset < bytes.count {
-                let written = BIO_write(networkToSSL, bytes.baseAddress! + offset, Int32(min(bytes.count - offset, Int(Int32.max))))
+                let written = BIO_write(
+                    networkToSSL, bytes.baseAddress! + offset, Int32(min(bytes.count - offset, Int(Int32.max))))
                 // A memory BIO only fails to grow when memory is exhausted.
                 precondition(written > 0, "BIO_write to a memory BIO failed")
                 offset += Int(written)
@@ -100,6 +101,8 @@ final class TLSConnection {
         }
         return buffer
     }
+
+    var hasPendingCiphertext: Bool { dg_BIO_ctrl_pending(sslToNetwork) > 0 }
 
     // MARK: Handshake
 
@@ -124,7 +127,9 @@ final class TLSConnection {
         if stack.isPlaintextHTTP {
             return TLSConnectionError(kind: .plaintextHTTP, reason: "plaintext HTTP sent to the TLS port", stack: stack)
         }
-        if stack.entries.contains(where: { $0.library == ERR_LIB_SSL && $0.reason == SSL_R_PEER_DID_NOT_RETURN_A_CERTIFICATE }) {
+        if stack.entries.contains(where: {
+            $0.library == ERR_LIB_SSL && $0.reason == SSL_R_PEER_DID_NOT_RETURN_A_CERTIFICATE
+        }) {
             return TLSConnectionError(kind: .noCertificate, reason: "client sent no certificate", stack: stack)
         }
         let reason = stack.entries.last.map { Self.shortReason($0) } ?? "handshake failed"
@@ -162,7 +167,8 @@ final class TLSConnection {
             default:
                 let stack = OpenSSLErrorStack.capture()
                 if sawData { return .data }  // report the error on the next call, after the data
-                return .failed(TLSConnectionError(kind: .protocolError, reason: "TLS read failed: \(stack)", stack: stack))
+                return .failed(
+                    TLSConnectionError(kind: .protocolError, reason: "TLS read failed: \(stack)", stack: stack))
             }
         }
     }
@@ -178,7 +184,8 @@ final class TLSConnection {
                 let status = SSL_write_ex(ssl, bytes.baseAddress! + offset, bytes.count - offset, &written)
                 guard status == 1 else {
                     let stack = OpenSSLErrorStack.capture()
-                    failure = TLSConnectionError(kind: .protocolError, reason: "TLS write failed: \(stack)", stack: stack)
+                    failure = TLSConnectionError(
+                        kind: .protocolError, reason: "TLS write failed: \(stack)", stack: stack)
                     return
                 }
                 offset += written
@@ -209,7 +216,9 @@ final class TLSConnection {
     }
 
     var protocolVersion: String { String(cString: SSL_get_version(ssl)) }
-    var cipherName: String { SSL_get_current_cipher(ssl).flatMap { SSL_CIPHER_get_name($0) }.map { String(cString: $0) } ?? "" }
+    var cipherName: String {
+        SSL_get_current_cipher(ssl).flatMap { SSL_CIPHER_get_name($0) }.map { String(cString: $0) } ?? ""
+    }
     var sessionWasReused: Bool { SSL_session_reused(ssl) == 1 }
 
     /// The session to offer on a later connection (client role), once it can be resumed.

@@ -25,7 +25,10 @@ public struct TLSConnectionError: Error, Sendable, CustomStringConvertible {
     /// The peer's leaf certificate, when the handshake got far enough to see one.
     public let peerCertificate: X509Certificate?
 
-    public init(kind: Kind, reason: String, stack: OpenSSLErrorStack = OpenSSLErrorStack(entries: []), peerCertificate: X509Certificate? = nil) {
+    public init(
+        kind: Kind, reason: String, stack: OpenSSLErrorStack = OpenSSLErrorStack(entries: []),
+        peerCertificate: X509Certificate? = nil
+    ) {
         self.kind = kind
         self.reason = reason
         self.stack = stack
@@ -35,7 +38,8 @@ public struct TLSConnectionError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         var text = reason
         if let peerCertificate {
-            text += " (subject \(peerCertificate.subject), serial \(peerCertificate.serialNumberHex), sha256 \(peerCertificate.sha256Fingerprint))"
+            text +=
+                " (subject \(peerCertificate.subject), serial \(peerCertificate.serialNumberHex), sha256 \(peerCertificate.sha256Fingerprint))"
         }
         if !stack.isEmpty && !reason.contains(stack.description) {
             text += " [openssl: \(stack)]"

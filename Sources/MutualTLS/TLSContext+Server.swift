@@ -29,7 +29,8 @@ extension TLSContext {
             guard SSL_CTX_use_certificate(ctx, leaf.pointer) == 1 else { throw OpenSSLError("SSL_CTX_use_certificate") }
             for intermediate in chain.dropFirst() {
                 guard dg_SSL_CTX_add1_chain_cert(ctx, intermediate.pointer) == 1 else {
-                    throw OpenSSLError("adding \(intermediate.subject) from \(configuration.certificateChainPath) to the chain")
+                    throw OpenSSLError(
+                        "adding \(intermediate.subject) from \(configuration.certificateChainPath) to the chain")
                 }
             }
             guard SSL_CTX_use_PrivateKey(ctx, key.pointer) == 1, SSL_CTX_check_private_key(ctx) == 1 else {

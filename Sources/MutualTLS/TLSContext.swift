@@ -57,7 +57,8 @@ public final class TLSContext: @unchecked Sendable {
         for name in protocols {
             let bytes = Array(name.utf8)
             guard (1...255).contains(bytes.count) else {
-                throw TLSConfigurationError.invalidSetting(name: "ALPN", detail: "protocol name \"\(name)\" must be 1 to 255 bytes")
+                throw TLSConfigurationError.invalidSetting(
+                    name: "ALPN", detail: "protocol name \"\(name)\" must be 1 to 255 bytes")
             }
             out.append(UInt8(bytes.count))
             out.append(contentsOf: bytes)
@@ -67,7 +68,9 @@ public final class TLSContext: @unchecked Sendable {
 
     /// A fresh `SSL_CTX` with the settings both roles share: TLS 1.2 minimum, no
     /// renegotiation, no compression, ECDHE + AEAD suites only for TLS 1.2.
-    static func makeBase(method: OpaquePointer?, minimum: TLSVersion, maximum: TLSVersion = .tls13) throws -> OpaquePointer {
+    static func makeBase(method: OpaquePointer?, minimum: TLSVersion, maximum: TLSVersion = .tls13) throws
+        -> OpaquePointer
+    {
         ERR_clear_error()
         guard let ctx = SSL_CTX_new(method) else {
             throw TLSConfigurationError.openssl(OpenSSLError("SSL_CTX_new").description)

@@ -1,0 +1,139 @@
+import Logging
+import MutualTLS
+import NIOCore
+import NIOEmbedded
+import TestSupport
+import Testing
+
+/// Every client the server must turn away: the handshake fails, nothing reaches the
+/// application, the connection closes, and the log says who and why.
+@Suite struct TLSHandlerRefusalTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let client: @Sendable (TestPKI) -> ClientFiles?
+        let useCRL: Bool
+        let kind: TLSConnectionError.Kind
+        let reason: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(
+            name: "no client certificate", client: { _ in nil }, useCRL: false, kind: .noCertificate,
+            reason: "client sent no certificate"),
+        Case(
+            name: "certificate from another CA", client: { $0.otherCA }, useCRL: false, kind: .certificateRejected,
+            reason: "certificate rejected: unable to get local issuer certificate"),
+        Case(
+            name: "expired certificate", client: { $0.expired }, useCRL: false, kind: .certificateRejected,
+            reason: "certificate rejected: certificate has expired"),
+        Case(
+            name: "not yet valid certificate", client: { $0.notYetValid }, useCRL: false, kind: .certificateRejected,
+            reason: "certificate rejected: certificate is not yet valid"),
+        Case(
+            name: "revoked certificate", client: { $0.revoked }, useCRL: true, kind: .certificateRejected,
+            reason: "certificate rejected: certificate revoked"),
+        Case(
+            name: "server certificate used as client", client: { $0.serverOnly }, useCRL: false,
+            kind: .certificateRejected,
+            reason: "certificate rejected: unsuitable certificate purpose"),
+    ]
+
+    @Test(arguments: cases)
+    func refused(_ testCase: Case) throws {
+        let pki = try TestPKI.make()
+        defer { pki.remove() }
+        let log = RecordingLogHandler()
+        let files = testCase.client(pki)
+        let pair = try EmbeddedTLSPair(
+            server: pki.serverContext(crl: testCase.useCRL ? pki.crlPath : nil), client: pki.clientContext(files),
+            serverLogger: Logger(label: "test", factory: { _ in log }))
+        defer { pair.finish() }
+        pair.client.writeAndFlush(ByteBuffer(string: "GET /_ping HTTP/1.1\r\n\r\n"), promise: nil)
+
+        try pair.pump()
+
+        #expect(pair.serverRecorder.summaries.isEmpty)
+        #expect(pair.serverRecorder.received.readableBytes == 0)
+        #expect(!pair.server.isActive)
+        let error = try #require(pair.serverRecorder.tlsErrors.first)
+        #expect(error.kind == testCase.kind)
+        #expect(error.reason == testCase.reason)
+
+        let record = try #require(log.records.first { $0.message == "TLS handshake refused" })
+        #expect(record.level == .warning)
+        #expect(record.metadata["reason"]?.description == testCase.reason)
+        #expect(record.metadata["peer"]?.description.contains("127.0.0.1") == true)
+        if let files {
+            #expect(error.peerCertificate?.sha256Fingerprint == files.certificate.sha256Fingerprint)
+            #expect(record.metadata["subject"]?.description == files.certificate.subject.rfc2253)
+            #expect(record.metadata["sha256"]?.description == files.certificate.sha256Fingerprint)
+        }
+    }
+
+    @Test func revokedCertificatePassesWithoutTheCRLAndAnUnrelatedOneStillPassesWithIt() throws {
+        let pki = try TestPKI.make()
+        defer { pki.remove() }
+        let withoutCRL = try EmbeddedTLSPair(server: pki.serverContext(), client: pki.clientContext(pki.revoked))
+        defer { withoutCRL.finish() }
+        try withoutCRL.pump()
+        #expect(withoutCRL.serverRecorder.summaries.count == 1)
+
+        let withCRL = try EmbeddedTLSPair(
+            server: pki.serverContext(crl: pki.crlPath), client: pki.clientContext(pki.alice))
+        defer { withCRL.finish() }
+        try withCRL.pump()
+        #expect(withCRL.serverRecorder.summaries.first?.peer.commonName == "alice")
+    }
+
+    @Test func garbageBytesAreRefused() throws {
+        let pki = try TestPKI.make()
+        defer { pki.remove() }
+        let server = EmbeddedChannel()
+        let recorder = PipelineRecorder()
+        try server.pipeline.syncOperations.addHandlers([TLSHandler(context: pki.serverContext()), recorder])
+        try server.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 2376)).wait()
+
+        try server.writeInbound(ByteBuffer(bytes: Array(repeating: 0xAB, count: 64)))
+
+        #expect(!server.isActive)
+        #expect(recorder.tlsErrors.map(\.kind) == [.handshakeFailed])
+        #expect(recorder.received.readableBytes == 0)
+    }
+
+    @Test func plaintextHTTPGetsAReadableAnswerAsGoServersGive() throws {
+        let pki = try TestPKI.make()
+        defer { pki.remove() }
+        let server = EmbeddedChannel()
+        let recorder = PipelineRecorder()
+        try server.pipeline.syncOperations.addHandlers([TLSHandler(context: pki.serverContext()), recorder])
+        try server.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 2376)).wait()
+
+        try server.writeInbound(ByteBuffer(string: "GET /_ping HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+
+        let answer = try #require(try server.readOutbound(as: ByteBuffer.self))
+        #expect(
+            String(buffer: answer)
+                == "HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n")
+        #expect(!server.isActive)
+        #expect(recorder.tlsErrors.map(\.kind) == [.plaintextHTTP])
+    }
+
+    @Test func peerClosingDuringTheHandshakeIsLogged() throws {
+        let pki = try TestPKI.make()
+        defer { pki.remove() }
+        let log = RecordingLogHandler()
+        let server = EmbeddedChannel()
+        let recorder = PipelineRecorder()
+        try server.pipeline.syncOperations.addHandlers([
+            TLSHandler(context: pki.serverContext(), logger: Logger(label: "test", factory: { _ in log })), recorder,
+        ])
+        try server.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 2376)).wait()
+
+        server.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+
+        #expect(!server.isActive)
+        #expect(recorder.tlsErrors.map(\.kind) == [.closedDuringHandshake])
+        #expect(log.records.filter { $0.message == "TLS handshake refused" }.count == 1)
+    }
+}

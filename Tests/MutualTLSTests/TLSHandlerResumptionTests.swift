@@ -1,0 +1,49 @@
+import MutualTLS
+import NIOCore
+import TestSupport
+import Testing
+
+/// The docker CLI opens a connection for nearly every command; resumption saves the full
+/// handshake, and must hand the pipeline the same identity as the full one did.
+@Suite struct TLSHandlerResumptionTests {
+    @Test(arguments: [TLSVersion.tls13, .tls12])
+    func secondConnectionResumesWithTheOriginalIdentity(maximum: TLSVersion) throws {
+        let pki = try TestPKI.make()
+        defer { pki.remove() }
+        let server = try pki.serverContext()
+        let client = try pki.clientContext(pki.alice, maximum: maximum)
+
+        let first = try EmbeddedTLSPair(server: server, client: client)
+        try first.handshakeAndExchange()
+        let session = try #require(first.clientHandler.resumableSession)
+        let original = try #require(first.serverRecorder.summaries.first)
+        first.finish()
+
+        let second = try EmbeddedTLSPair(server: server, client: client, resuming: session)
+        defer { second.finish() }
+        try second.handshakeAndExchange()
+
+        let resumed = try #require(second.serverRecorder.summaries.first)
+        #expect(original.resumed == false)
+        #expect(resumed.resumed == true)
+        #expect(resumed.peer == original.peer)
+        #expect(second.serverRecorder.receivedString == "ping")
+    }
+
+    @Test func aNewContextDoesNotResumeSessionsOfTheOldOne() throws {
+        let pki = try TestPKI.make()
+        defer { pki.remove() }
+        let client = try pki.clientContext(pki.alice)
+        let first = try EmbeddedTLSPair(server: pki.serverContext(), client: client)
+        try first.handshakeAndExchange()
+        let session = try #require(first.clientHandler.resumableSession)
+        first.finish()
+
+        // After a reload (say, with a new CRL) every client goes through full verification again.
+        let second = try EmbeddedTLSPair(server: pki.serverContext(crl: pki.crlPath), client: client, resuming: session)
+        defer { second.finish() }
+        try second.handshakeAndExchange()
+        #expect(second.serverRecorder.summaries.first?.resumed == false)
+        #expect(second.serverRecorder.summaries.first?.peer.commonName == "alice")
+    }
+}
