@@ -1,6 +1,126 @@
 import ArgumentParser
+import Foundation
+import Logging
+import MutualTLS
+import NIOCore
+import NIOPosix
+import Proxy
 
+/// `dockgate serve`: the flags are dockerd's own, so a dockerd `--tlsverify` command line
+/// (or systemd unit) carries over unchanged.
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run the gate.")
-    func run() async throws {}
+    static let configuration = CommandConfiguration(
+        abstract: "Run the gate: terminate mutual TLS and forward Docker Engine API calls to the daemon.",
+        discussion: """
+            Every client must present a certificate signed by --tlscacert; there is no way to \
+            turn that off (--tlsverify is accepted for compatibility with dockerd command lines).
+            SIGHUP reloads the certificates, key, CA bundle and CRLs; on failure the old ones stay.
+            """
+    )
+
+    @Option(name: [.customShort("H"), .long], help: "Address to listen on (repeatable), tcp://ADDR:PORT.")
+    var host: [String] = [ListenAddress.defaultValue.description]
+
+    @Flag(
+        name: .customLong("tlsverify"),
+        help: "Accepted for dockerd compatibility; client certificates are always verified.")
+    var tlsVerify = false
+
+    @Option(name: .customLong("tlscacert"), help: "CA bundle (PEM file or directory) that signs client certificates.")
+    var caPath = "/etc/dockgate/ca.pem"
+
+    @Option(name: .customLong("tlscert"), help: "Server certificate chain (PEM, leaf first).")
+    var certificatePath = "/etc/dockgate/server-cert.pem"
+
+    @Option(name: .customLong("tlskey"), help: "Server private key (PEM).")
+    var keyPath = "/etc/dockgate/server-key.pem"
+
+    @Option(name: .customLong("tlskey-passphrase-file"), help: "File holding the passphrase of an encrypted --tlskey.")
+    var keyPassphrasePath: String?
+
+    @Option(name: .customLong("tlscrl"), help: "Certificate revocation list (PEM, repeatable).")
+    var crlPaths: [String] = []
+
+    @Option(help: "The Docker daemon's socket, unix:///PATH.")
+    var upstream: String = UpstreamAddress.defaultValue.description
+
+    @Option(name: .customLong("tls-handshake-timeout"), help: "Seconds a client has to complete the TLS handshake.")
+    var handshakeTimeoutSeconds: Double = 10
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        for value in host { _ = try ListenAddress(parsing: value) }
+        _ = try UpstreamAddress(parsing: upstream)
+        guard handshakeTimeoutSeconds > 0 else { throw ValidationError("--tls-handshake-timeout must be positive") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level \(logLevel) is not a log level")
+        }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "dockgate")
+        let addresses = try host.map(ListenAddress.init(parsing:))
+        let upstreamAddress = try UpstreamAddress(parsing: upstream)
+        let tlsConfiguration = ServerTLSConfiguration(
+            caBundlePath: caPath, certificateChainPath: certificatePath, privateKeyPath: keyPath,
+            privateKeyPassphrasePath: keyPassphrasePath, revocationListPaths: crlPaths,
+            handshakeTimeout: .nanoseconds(Int64(handshakeTimeoutSeconds * 1e9)))
+        let tls: ReloadableTLSContext
+        do {
+            tls = try ReloadableTLSContext(configuration: tlsConfiguration)
+        } catch {
+            throw StartupError("cannot start: \(error)")
+        }
+
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
+        let server = GateServer(group: group, tls: tls, upstream: upstreamAddress, logger: logger)
+        let bound: [SocketAddress]
+        do {
+            bound = try await server.start(addresses: addresses)
+        } catch {
+            try? await group.shutdownGracefully()
+            throw StartupError("cannot listen on \(addresses.map(\.description).joined(separator: ", ")): \(error)")
+        }
+        for address in bound {
+            logger.notice("listening on \(ListenAddress(socketAddress: address))")
+        }
+        logger.notice("forwarding to the Docker daemon at \(upstreamAddress)")
+        if !crlPaths.isEmpty { logger.info("checking client certificates against \(crlPaths.joined(separator: ", "))") }
+
+        await SignalWaiter.run(
+            onReload: {
+                switch tls.reload() {
+                case .success(let context):
+                    logger.notice(
+                        "reloaded TLS certificates",
+                        metadata: ["certificate": "\(context.certificate?.description ?? "")"])
+                case .failure(let error):
+                    logger.error(
+                        "TLS reload failed; keeping the previous certificates", metadata: ["error": "\(error)"])
+                }
+            })
+        logger.notice("shutting down")
+        await server.close()
+        try? await group.shutdownGracefully()
+    }
+}
+
+extension ListenAddress {
+    init(socketAddress: SocketAddress) {
+        self.init(host: socketAddress.ipAddress ?? "?", port: socketAddress.port ?? 0)
+    }
+}
+
+/// A start-up failure, printed as `Error: <message>` with exit status 1.
+struct StartupError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

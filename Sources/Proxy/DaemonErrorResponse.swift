@@ -1,0 +1,23 @@
+import NIOCore
+import NIOHTTP1
+
+/// An answer dockgate writes itself, in the daemon's error format: the docker CLI prints the
+/// `message` as `Error response from daemon: <message>`.
+struct DaemonErrorResponse {
+    let status: HTTPResponseStatus
+    let message: String
+
+    func head(closing: Bool) -> HTTPResponseHead {
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "application/json")
+        headers.add(name: "Content-Length", value: "\(body.utf8.count)")
+        if closing { headers.add(name: "Connection", value: "close") }
+        return HTTPResponseHead(version: .http1_1, status: status, headers: headers)
+    }
+
+    var body: String { "{\"message\":\(JSONString.quote(message))}\n" }
+
+    func bodyBuffer(allocator: ByteBufferAllocator) -> ByteBuffer {
+        allocator.buffer(string: body)
+    }
+}

@@ -1,0 +1,93 @@
+import Logging
+import MutualTLS
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// The listening side of dockgate: one TCP listener per `-H` address; each connection is
+/// mutual TLS, then HTTP/1.1, then the proxy that asks the gate and relays to the daemon.
+///
+/// `start()` binds every address or none (a partial start is torn down); `close()` stops
+/// accepting. The event loop group belongs to the caller.
+public final class GateServer: Sendable {
+    private let group: EventLoopGroup
+    private let tls: ReloadableTLSContext
+    private let gate: RequestGate
+    private let pool: UpstreamPool
+    private let logger: Logger
+    private let listeners: ListeningChannels
+
+    public init(
+        group: EventLoopGroup, tls: ReloadableTLSContext, upstream: UpstreamAddress,
+        gate: RequestGate = PassThroughGate(),
+        logger: Logger
+    ) {
+        self.group = group
+        self.tls = tls
+        self.gate = gate
+        self.pool = UpstreamPool(address: upstream)
+        self.logger = logger
+        self.listeners = ListeningChannels()
+    }
+
+    /// Binds every address and returns the bound addresses (useful with port 0).
+    public func start(addresses: [ListenAddress]) async throws -> [SocketAddress] {
+        var bound: [Channel] = []
+        do {
+            for address in addresses {
+                let channel = try await bootstrap().bind(host: address.host, port: address.port).get()
+                bound.append(channel)
+            }
+        } catch {
+            for channel in bound { try? await channel.close() }
+            throw error
+        }
+        listeners.set(bound)
+        return bound.compactMap(\.localAddress)
+    }
+
+    /// Stops accepting new connections.
+    public func close() async {
+        for channel in listeners.take() { try? await channel.close() }
+        pool.closeIdle()
+    }
+
+    private func bootstrap() -> ServerBootstrap {
+        let tls = self.tls
+        let logger = self.logger
+        let gate = self.gate
+        let pool = self.pool
+        return ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.backlog, value: 256)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+            .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let operations = channel.pipeline.syncOperations
+                    try operations.addHandler(TLSHandler(context: tls.current, logger: logger))
+                    // Built by hand rather than with configureHTTPServerPipeline: the decoder must
+                    // keep bytes that follow an Upgrade request, and the proxy frames responses itself.
+                    let handlers = HTTPServerHandlers(
+                        encoder: HTTPResponseEncoder(configuration: .noFramingHeaders),
+                        decoder: ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes)),
+                        pipelining: HTTPServerPipelineHandler(),
+                        errors: HTTPServerProtocolErrorHandler())
+                    try operations.addHandler(handlers.encoder)
+                    try operations.addHandler(handlers.decoder)
+                    try operations.addHandler(handlers.pipelining)
+                    try operations.addHandler(handlers.errors)
+                    try operations.addHandler(
+                        ProxyHandler(gate: gate, pool: pool, serverHandlers: handlers, logger: logger))
+                }
+            }
+    }
+}
+
+extension HTTPResponseEncoder.Configuration {
+    static var noFramingHeaders: Self {
+        var configuration = Self()
+        configuration.automaticallySetFramingHeaders = false
+        return configuration
+    }
+}

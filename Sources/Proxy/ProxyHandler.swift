@@ -1,0 +1,258 @@
+import Logging
+import MutualTLS
+import NIOCore
+import NIOHTTP1
+
+/// The per-connection proxy: takes each request the HTTP codec decodes, asks the gate, and
+/// relays allowed ones to a leased daemon connection, streaming bodies both ways with
+/// backpressure. A daemon `101` turns the connection into a byte-for-byte glue.
+///
+/// `HTTPServerPipelineHandler` sits below and serialises pipelined requests, so at most one
+/// exchange is in flight. Lives on its channel's event loop; the daemon connection it leases
+/// lives on the same loop.
+final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    /// One request and its response.
+    final class Exchange {
+        let forwardedHead: HTTPRequestHead
+        let clientKeepAlive: Bool
+        /// The client asked to switch protocols (attach, exec start).
+        let isUpgrade: Bool
+        /// Request parts received while the daemon connection was being made.
+        var held: [HTTPClientRequestPart] = []
+        var requestEnded = false
+        var responseHeadSent = false
+        /// A `101` from the daemon; the switch happens at its `.end`, when the decoder has stopped.
+        var upgradeHead: HTTPResponseHead?
+        /// The daemon's answer allows reusing its connection.
+        var upstreamKeepAlive = true
+
+        init(forwardedHead: HTTPRequestHead, clientKeepAlive: Bool, isUpgrade: Bool) {
+            self.forwardedHead = forwardedHead
+            self.clientKeepAlive = clientKeepAlive
+            self.isUpgrade = isUpgrade
+        }
+    }
+
+    struct Upstream {
+        let channel: Channel
+        let handler: UpstreamHandler
+    }
+
+    enum State {
+        /// Between requests.
+        case idle
+        /// Waiting for a daemon connection; request parts are held, client reads paused.
+        case connecting(Exchange)
+        /// Relaying between the client and `Upstream`.
+        case forwarding(Exchange, Upstream)
+        /// We answered ourselves (denied, daemon unreachable); the request's body is discarded.
+        case answering(closeAfterRequest: Bool)
+        /// Handed over to `GlueHandler`s.
+        case hijacked
+        case closed
+    }
+
+    var state: State = .idle
+    var identity: PeerIdentity?
+    var context: ChannelHandlerContext?
+    var readPending = false
+    /// The client half-closed (TLS close_notify or FIN) outside a hijack.
+    var clientInputClosed = false
+    let gate: RequestGate
+    let pool: UpstreamPool
+    let logger: Logger
+    let serverHandlers: HTTPServerHandlers
+
+    init(gate: RequestGate, pool: UpstreamPool, serverHandlers: HTTPServerHandlers, logger: Logger) {
+        self.gate = gate
+        self.pool = pool
+        self.serverHandlers = serverHandlers
+        self.logger = logger
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        switch event {
+        case TLSUserEvent.handshakeCompleted(let summary):
+            identity = summary.peer
+        case ChannelEvent.inputClosed:
+            // The client will send no more requests: finish the exchange in flight, then close.
+            clientInputClosed = true
+            if case .idle = state { closeEverything(context: context) }
+        default:
+            break
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    // MARK: Requests from the client
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            receivedHead(head, context: context)
+        case .body(let buffer):
+            forwardRequestPart(.body(.byteBuffer(buffer)))
+        case .end(let trailers):
+            forwardRequestPart(.end(trailers))
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if case .forwarding(_, let upstream) = state { upstream.channel.flush() }
+        context.fireChannelReadComplete()
+    }
+
+    private func receivedHead(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
+        guard case .idle = state else {
+            // The pipelining handler delivers one request at a time; anything else is a bug
+            // we refuse to paper over.
+            closeEverything(context: context)
+            return
+        }
+        guard let identity else {
+            answer(
+                DaemonErrorResponse(status: .forbidden, message: "dockgate: no verified client certificate"),
+                to: head.method, context: context, keepAlive: false)
+            return
+        }
+        switch gate.decide(GateRequest(head: head, identity: identity)) {
+        case .deny(let status, let message):
+            answer(
+                DaemonErrorResponse(status: status, message: message), to: head.method, context: context,
+                keepAlive: head.isKeepAlive)
+        case .allow(var forwarded):
+            let isUpgrade = HopByHopHeaders.requestsUpgrade(forwarded.headers)
+            HopByHopHeaders.strip(&forwarded.headers, keepingUpgrade: isUpgrade)
+            forwarded.version = .http1_1
+            let exchange = Exchange(forwardedHead: forwarded, clientKeepAlive: head.isKeepAlive, isUpgrade: isUpgrade)
+            exchange.held.append(.head(forwarded))
+            state = .connecting(exchange)
+            connectUpstream(for: exchange, context: context)
+        }
+    }
+
+    private func forwardRequestPart(_ part: HTTPClientRequestPart) {
+        let isEnd: Bool
+        if case .end = part { isEnd = true } else { isEnd = false }
+        switch state {
+        case .connecting(let exchange):
+            exchange.held.append(part)
+            exchange.requestEnded = isEnd
+        case .forwarding(let exchange, let upstream):
+            exchange.requestEnded = isEnd
+            upstream.channel.write(part, promise: nil)
+            if isEnd { upstream.channel.flush() }
+        case .answering(let closeAfterRequest):
+            if isEnd {
+                if closeAfterRequest, let context {
+                    closeEverything(context: context)
+                } else {
+                    state = .idle
+                }
+            }
+        case .idle, .hijacked, .closed:
+            break
+        }
+    }
+
+    // MARK: Read gating (backpressure towards the client)
+
+    func read(context: ChannelHandlerContext) {
+        if shouldHoldClientReads {
+            readPending = true
+        } else {
+            context.read()
+        }
+    }
+
+    private var shouldHoldClientReads: Bool {
+        switch state {
+        case .connecting: return true
+        case .forwarding(_, let upstream): return !upstream.channel.isWritable
+        case .idle, .answering, .hijacked, .closed: return false
+        }
+    }
+
+    func resumeClientReadsIfPossible() {
+        guard readPending, !shouldHoldClientReads, let context else { return }
+        readPending = false
+        context.read()
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if case .forwarding(_, let upstream) = state {
+            if context.channel.isWritable { upstream.handler.resumeReads() } else { upstream.handler.pauseReads() }
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        switch state {
+        case .forwarding(_, let upstream):
+            upstream.handler.delegate = nil
+            upstream.channel.close(promise: nil)
+        case .idle, .connecting, .answering, .hijacked, .closed:
+            break
+        }
+        state = .closed
+        context.fireChannelInactive()
+    }
+
+    // MARK: Answering ourselves
+
+    /// Writes a complete JSON error response (head only for `HEAD`, as the framing headers
+    /// describe). The rest of the request body (unless it already ended) is discarded; with
+    /// `keepAlive` the connection then serves the next request.
+    func answer(
+        _ response: DaemonErrorResponse, to method: HTTPMethod, context: ChannelHandlerContext,
+        keepAlive requested: Bool, requestEnded: Bool = false
+    ) {
+        let keepAlive = requested && !clientInputClosed
+        context.write(wrapOutboundOut(.head(response.head(closing: !keepAlive))), promise: nil)
+        if method != .HEAD {
+            context.write(
+                wrapOutboundOut(.body(.byteBuffer(response.bodyBuffer(allocator: context.channel.allocator)))),
+                promise: nil)
+        }
+        // As in `finishExchange`: the state is set before `.end` lets the next request in.
+        switch (requestEnded, keepAlive) {
+        case (false, _): state = .answering(closeAfterRequest: !keepAlive)
+        case (true, true): state = .idle
+        case (true, false): state = .closed
+        }
+        let written = context.eventLoop.makePromise(of: Void.self)
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: written)
+        if requestEnded && !keepAlive {
+            written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+        }
+    }
+
+    func closeEverything(context: ChannelHandlerContext) {
+        if case .forwarding(_, let upstream) = state {
+            upstream.handler.delegate = nil
+            upstream.channel.close(promise: nil)
+        }
+        state = .closed
+        context.close(promise: nil)
+    }
+}
+
+/// The HTTP server handlers of a client connection, kept so a hijack can take them out.
+struct HTTPServerHandlers {
+    let encoder: HTTPResponseEncoder
+    let decoder: ByteToMessageHandler<HTTPRequestDecoder>
+    let pipelining: HTTPServerPipelineHandler
+    let errors: HTTPServerProtocolErrorHandler
+}

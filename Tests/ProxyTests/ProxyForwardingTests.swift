@@ -1,0 +1,113 @@
+import Foundation
+import NIOCore
+import Testing
+
+/// The proxy between a TLS client and a daemon on a Unix socket: requests are re-serialised,
+/// bodies and streams flow both ways, errors come back in the daemon's format.
+@Suite struct ProxyForwardingTests {
+    @Test func forwardsARequestWithItsBodyAndStripsHopByHopHeaders() async throws {
+        let harness = try await ProxyHarness()
+        let client = try await harness.client()
+        try await client.send(
+            "POST /v1.41/echo?x=1 HTTP/1.1\r\nHost: docker\r\nConnection: keep-alive, X-Private\r\nX-Private: 1\r\nContent-Length: 5\r\n\r\nhello"
+        )
+        let text = await client.wait { $0.hasSuffix("hello") }
+        #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(text.contains("X-Seen-URI: /v1.41/echo?x=1\r\n"))
+        #expect(text.contains("X-Seen-Connection: \r\n"))
+        #expect(text.contains("X-Seen-Content-Length: 5\r\n"))
+        #expect(harness.daemon?.seen.first?.headers["x-private"] == [])
+        await client.close()
+        await harness.shutdown()
+    }
+
+    @Test func chunkedRequestBodiesAreDechunkedAndReframed() async throws {
+        let harness = try await ProxyHarness()
+        let client = try await harness.client()
+        try await client.send(
+            "POST /echo HTTP/1.1\r\nHost: d\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n")
+        let text = await client.wait { $0.hasSuffix("abcde") }
+        #expect(text.contains("Content-Length: 5\r\n"))
+        #expect(text.hasSuffix("\r\n\r\nabcde"))
+        await client.close()
+        await harness.shutdown()
+    }
+
+    @Test func pipelinedRequestsAreAnsweredInOrderOnOneConnection() async throws {
+        let harness = try await ProxyHarness()
+        let client = try await harness.client()
+        try await client.send(
+            "GET /_ping HTTP/1.1\r\nHost: d\r\n\r\nPOST /echo HTTP/1.1\r\nHost: d\r\nContent-Length: 6\r\n\r\nsecondGET /_ping HTTP/1.1\r\nHost: d\r\n\r\n"
+        )
+        let text = await client.wait { $0.components(separatedBy: "HTTP/1.1 200 OK").count == 4 }
+        let pieces = text.components(separatedBy: "HTTP/1.1 200 OK").dropFirst()
+        #expect(pieces.count == 3)
+        #expect(pieces.first?.hasSuffix("OK") == true)
+        #expect(pieces.dropFirst().first?.hasSuffix("second") == true)
+        #expect(harness.daemon?.seen.map(\.uri) == ["/_ping", "/echo", "/_ping"])
+        await client.close()
+        await harness.shutdown()
+    }
+
+    @Test func headResponsesCarryNoBody() async throws {
+        let harness = try await ProxyHarness()
+        let client = try await harness.client()
+        try await client.send("HEAD /_ping HTTP/1.1\r\nHost: d\r\n\r\nGET /_ping HTTP/1.1\r\nHost: d\r\n\r\n")
+        let text = await client.wait { $0.hasSuffix("\r\n\r\nOK") }
+        #expect(text.components(separatedBy: "HTTP/1.1 200 OK").count == 3, "\(text)")
+        #expect(!text.contains("0\r\n\r\n"))
+        await client.close()
+        await harness.shutdown()
+    }
+
+    @Test func streamedResponsesArriveChunkByChunk() async throws {
+        let harness = try await ProxyHarness()
+        let daemon = try #require(harness.daemon)
+        let client = try await harness.client()
+        try await client.send("GET /stream?n=3 HTTP/1.1\r\nHost: d\r\n\r\n")
+        for expected in ["chunk 3\n", "chunk 2\n"] {
+            // Wait for the daemon to be ready to send, release one chunk, see it arrive.
+            let deadline = Date().addingTimeInterval(10)
+            while daemon.pendingChunks == 0 && Date() < deadline { try await Task.sleep(nanoseconds: 5_000_000) }
+            daemon.sendNextChunk()
+            let text = await client.wait { $0.contains(expected) }
+            #expect(text.contains(expected), "did not see \(expected) before the stream ended")
+            #expect(!text.hasSuffix("0\r\n\r\n"))
+        }
+        daemon.sendNextChunk()
+        let text = await client.wait { $0.hasSuffix("0\r\n\r\n") }
+        #expect(text.contains("chunk 1\n"))
+        #expect(text.contains("Transfer-Encoding: chunked\r\n"))
+        await client.close()
+        await harness.shutdown()
+    }
+
+    @Test func unknownPathsGetTheDaemonsOwnAnswer() async throws {
+        let harness = try await ProxyHarness()
+        let client = try await harness.client()
+        try await client.send("GET /nope HTTP/1.1\r\nHost: d\r\n\r\n")
+        let text = await client.wait { $0.hasSuffix("}") }
+        #expect(text.hasPrefix("HTTP/1.1 404 Not Found\r\n"))
+        await client.close()
+        await harness.shutdown()
+    }
+
+    @Test func daemonDownIsA502TheDockerCLIPrints() async throws {
+        let harness = try await ProxyHarness(withDaemon: false)
+        let client = try await harness.client()
+        try await client.send("GET /_ping HTTP/1.1\r\nHost: d\r\n\r\n")
+        let text = await client.wait { $0.hasSuffix("}\n") }
+        #expect(text.hasPrefix("HTTP/1.1 502 Bad Gateway\r\n"))
+        #expect(text.contains("Content-Type: application/json\r\n"))
+        #expect(
+            text.contains("{\"message\":\"dockgate: cannot reach the Docker daemon at unix://\(harness.socketPath): "))
+        // The connection stays usable, and recovers once the daemon is back.
+        let daemon = try await FakeDaemon(group: harness.group, socketPath: harness.socketPath)
+        try await client.send("GET /_ping HTTP/1.1\r\nHost: d\r\n\r\n")
+        let after = await client.wait { $0.hasSuffix("\r\n\r\nOK") }
+        #expect(after.hasSuffix("\r\n\r\nOK"))
+        await daemon.close()
+        await client.close()
+        await harness.shutdown()
+    }
+}

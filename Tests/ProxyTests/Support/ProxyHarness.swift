@@ -1,0 +1,50 @@
+import Foundation
+import Logging
+import MutualTLS
+import NIOCore
+import NIOPosix
+import Proxy
+import TestSupport
+
+/// A real `GateServer` on 127.0.0.1:0 in front of a `FakeDaemon`, with fresh certificates.
+final class ProxyHarness: Sendable {
+    let group: MultiThreadedEventLoopGroup
+    let pki: TestPKI
+    let daemon: FakeDaemon?
+    let server: GateServer
+    let port: Int
+    let socketPath: String
+
+    /// - Parameter withDaemon: false leaves the upstream socket path empty (daemon down).
+    init(withDaemon: Bool = true) async throws {
+        group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        pki = try TestPKI.make()
+        socketPath = pki.directory + "/docker.sock"
+        daemon = withDaemon ? try await FakeDaemon(group: group, socketPath: socketPath) : nil
+        let tls = try ReloadableTLSContext(
+            configuration: ServerTLSConfiguration(
+                caBundlePath: pki.caPath, certificateChainPath: pki.serverCertificatePath,
+                privateKeyPath: pki.serverKeyPath))
+        var logger = Logger(label: "proxy-test")
+        logger.logLevel =
+            ProcessInfo.processInfo.environment["DOCKGATE_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
+        server = GateServer(group: group, tls: tls, upstream: UpstreamAddress(socketPath: socketPath), logger: logger)
+        let bound = try await server.start(addresses: [ListenAddress(host: "127.0.0.1", port: 0)])
+        port = bound[0].port ?? 0
+    }
+
+    func client() async throws -> RawTLSClient {
+        let tls = try TLSContext(
+            client: ClientTLSConfiguration(
+                caBundlePath: pki.caPath, certificateChainPath: pki.alice.certificatePath,
+                privateKeyPath: pki.alice.keyPath))
+        return try await RawTLSClient.connect(group: group, port: port, tls: tls)
+    }
+
+    func shutdown() async {
+        await server.close()
+        await daemon?.close()
+        try? await group.shutdownGracefully()
+        pki.remove()
+    }
+}
