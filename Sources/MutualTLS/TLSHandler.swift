@@ -168,14 +168,10 @@ public final class TLSHandler: ChannelDuplexHandler {
                 TLSConnectionError(
                     kind: .closedDuringHandshake, reason: "peer closed the connection during the handshake"),
                 context: context)
-        case .active:
+        case .active, .outputClosed:
             // EOF without close_notify. HTTP framing still tells complete messages from
             // truncated ones, so pass it on as end of input rather than an error.
-            state = .inputClosed
-            context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
-        case .outputClosed:
-            context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
-            closeCompletely(context: context, promise: nil)
+            peerEndedInput(context: context)
         case .inputClosed, .closing, .closed:
             break
         }
@@ -249,7 +245,7 @@ public final class TLSHandler: ChannelDuplexHandler {
             case .wouldBlock:
                 break readLoop
             case .closeNotify:
-                peerSentCloseNotify(context: context)
+                peerEndedInput(context: context)
                 break readLoop
             case .failed(let error):
                 logger.notice(
@@ -267,7 +263,8 @@ public final class TLSHandler: ChannelDuplexHandler {
         }
     }
 
-    private func peerSentCloseNotify(context: ChannelHandlerContext) {
+    /// The peer will send nothing more (close_notify, or a TCP FIN after the handshake).
+    private func peerEndedInput(context: ChannelHandlerContext) {
         switch state {
         case .active:
             state = .inputClosed

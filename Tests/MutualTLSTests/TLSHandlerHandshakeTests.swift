@@ -87,10 +87,8 @@ import Testing
     @Test func handshakeTimeoutClosesAStalledClient() throws {
         let pki = try TestPKI.make()
         defer { pki.remove() }
-        let server = EmbeddedChannel()
-        let recorder = PipelineRecorder()
-        try server.pipeline.syncOperations.addHandlers([TLSHandler(context: pki.serverContext()), recorder])
-        try server.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 2376)).wait()
+        let lone = try LoneTLSServer(context: pki.serverContext())
+        let (server, recorder) = (lone.channel, lone.recorder)
         try server.writeInbound(ByteBuffer(bytes: [0x16, 0x03, 0x01]))  // the first bytes of a ClientHello, then silence
 
         server.embeddedEventLoop.advanceTime(by: .seconds(9))

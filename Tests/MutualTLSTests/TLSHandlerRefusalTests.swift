@@ -89,10 +89,8 @@ import Testing
     @Test func garbageBytesAreRefused() throws {
         let pki = try TestPKI.make()
         defer { pki.remove() }
-        let server = EmbeddedChannel()
-        let recorder = PipelineRecorder()
-        try server.pipeline.syncOperations.addHandlers([TLSHandler(context: pki.serverContext()), recorder])
-        try server.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 2376)).wait()
+        let lone = try LoneTLSServer(context: pki.serverContext())
+        let (server, recorder) = (lone.channel, lone.recorder)
 
         try server.writeInbound(ByteBuffer(bytes: Array(repeating: 0xAB, count: 64)))
 
@@ -104,10 +102,8 @@ import Testing
     @Test func plaintextHTTPGetsAReadableAnswerAsGoServersGive() throws {
         let pki = try TestPKI.make()
         defer { pki.remove() }
-        let server = EmbeddedChannel()
-        let recorder = PipelineRecorder()
-        try server.pipeline.syncOperations.addHandlers([TLSHandler(context: pki.serverContext()), recorder])
-        try server.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 2376)).wait()
+        let lone = try LoneTLSServer(context: pki.serverContext())
+        let (server, recorder) = (lone.channel, lone.recorder)
 
         try server.writeInbound(ByteBuffer(string: "GET /_ping HTTP/1.1\r\nHost: localhost\r\n\r\n"))
 
@@ -123,12 +119,8 @@ import Testing
         let pki = try TestPKI.make()
         defer { pki.remove() }
         let log = RecordingLogHandler()
-        let server = EmbeddedChannel()
-        let recorder = PipelineRecorder()
-        try server.pipeline.syncOperations.addHandlers([
-            TLSHandler(context: pki.serverContext(), logger: Logger(label: "test", factory: { _ in log })), recorder,
-        ])
-        try server.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 2376)).wait()
+        let lone = try LoneTLSServer(context: pki.serverContext(), logger: Logger(label: "test", factory: { _ in log }))
+        let (server, recorder) = (lone.channel, lone.recorder)
 
         server.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
 

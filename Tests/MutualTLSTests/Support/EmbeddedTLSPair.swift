@@ -118,3 +118,14 @@ final class RecordingLogHandler: LogHandler, @unchecked Sendable {
         records.append(Record(level: event.level, message: event.message.description, metadata: event.metadata ?? [:]))
     }
 }
+
+/// A TLS server on an `EmbeddedChannel` with no client: the test writes raw bytes to it.
+struct LoneTLSServer {
+    let channel = EmbeddedChannel()
+    let recorder = PipelineRecorder()
+
+    init(context: TLSContext, logger: Logger = Logger(label: "test.server")) throws {
+        try channel.pipeline.syncOperations.addHandlers([TLSHandler(context: context, logger: logger), recorder])
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 2376)).wait()
+    }
+}
