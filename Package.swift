@@ -78,9 +78,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The real docker CLI through dockgate into a private dockerd (scripts/dockerd-env).
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["dockgate"]
+        ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["dockgate", "MutualTLS"]
+            dependencies: ["dockgate"]
         ),
     ]
 )

@@ -120,8 +120,13 @@ final class TLSConnection {
 
     private func handshakeError(stack: OpenSSLErrorStack) -> TLSConnectionError {
         if let failure = verificationFailure {
+            // A stale CRL refuses every client; say whose file is at fault, not the client's.
+            let hint =
+                failure.reason.hasPrefix("CRL ")
+                ? " (the server's --tlscrl file is out of date: re-sign it with dockgate certs revoke --dir CA_DIR, then reload)"
+                : ""
             return TLSConnectionError(
-                kind: .certificateRejected, reason: "certificate rejected: \(failure.reason)", stack: stack,
+                kind: .certificateRejected, reason: "certificate rejected: \(failure.reason)\(hint)", stack: stack,
                 peerCertificate: failure.leaf)
         }
         if stack.isPlaintextHTTP {

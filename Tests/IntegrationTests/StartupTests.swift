@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// `dockgate serve` with bad TLS files stops at start-up — exit status 1, and stderr names the
+/// file to fix — instead of starting and failing every handshake. An encrypted key starts with
+/// its passphrase file.
+@Suite(.timeLimit(.minutes(2)))
+struct StartupTests {
+    /// A broken configuration, and what stderr must say about it.
+    enum BrokenFile: String, CaseIterable, Sendable {
+        case missingCA, keyNotMatchingCertificate, expiredServerCertificate, notYetValidServerCertificate
+        case encryptedKeyWithoutPassphrase, wrongPassphrase, missingRevocationList, garbageRevocationList
+
+        /// Breaks the configuration in `bed`; returns the serve arguments, the file stderr must
+        /// name, and a phrase it must contain.
+        func prepare(in bed: TestBed) async throws -> (arguments: [String], file: String, phrase: String) {
+            switch self {
+            case .missingCA:
+                let missing = bed.path("nowhere/ca.pem")
+                var arguments = bed.serveArguments()
+                arguments[arguments.firstIndex(of: bed.pki.caCertificate)!] = missing
+                return (arguments, missing, "No such file or directory")
+            case .keyNotMatchingCertificate:
+                let otherKey = bed.path("other-key.pem")
+                try await bed.opensslSucceeds([
+                    "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", otherKey,
+                ])
+                return (bed.serveArguments(key: otherKey), otherKey, "does not belong to certificate")
+            case .expiredServerCertificate:
+                let expired = try await bed.issueWithOpenSSL(
+                    "localhost", purpose: .server, notBefore: .daysFromNow(-30), notAfter: .daysFromNow(-1),
+                    existingKey: bed.pki.serverKey)
+                return (bed.serveArguments(certificate: expired.certificate), expired.certificate, "expired")
+            case .notYetValidServerCertificate:
+                let future = try await bed.issueWithOpenSSL(
+                    "localhost", purpose: .server, notBefore: .daysFromNow(1), notAfter: .daysFromNow(30),
+                    existingKey: bed.pki.serverKey)
+                return (bed.serveArguments(certificate: future.certificate), future.certificate, "not valid before")
+            case .encryptedKeyWithoutPassphrase:
+                let encrypted = try await encryptServerKey(in: bed)
+                return (bed.serveArguments(key: encrypted), encrypted, "--tlskey-passphrase-file")
+            case .wrongPassphrase:
+                let encrypted = try await encryptServerKey(in: bed)
+                let passphrase = bed.path("wrong-passphrase")
+                try bed.write(StartupTests.wrongPassphrase + "\n", to: passphrase)
+                return (
+                    bed.serveArguments(key: encrypted) + ["--tlskey-passphrase-file", passphrase], encrypted,
+                    "cannot decrypt"
+                )
+            case .missingRevocationList:
+                let missing = bed.path("nowhere/crl.pem")
+                return (bed.serveArguments() + ["--tlscrl", missing], missing, "No such file or directory")
+            case .garbageRevocationList:
+                let garbage = bed.path("garbage-crl.pem")
+                try bed.write("this is not a CRL\n", to: garbage)
+                return (bed.serveArguments() + ["--tlscrl", garbage], garbage, "CRL")
+            }
+        }
+    }
+
+    static let passphrase = "correct horse battery staple"
+    static let wrongPassphrase = "tr0ub4dor&3"
+
+    /// The bed's server key, encrypted with AES-256 by `openssl pkey`.
+    static func encryptServerKey(in bed: TestBed) async throws -> String {
+        let encrypted = bed.path("server-key-encrypted.pem")
+        try await bed.opensslSucceeds([
+            "pkey", "-in", bed.pki.serverKey, "-aes256", "-passout", "pass:\(passphrase)", "-out", encrypted,
+        ])
+        return encrypted
+    }
+
+    @Test("a bad TLS file stops start-up with exit status 1 and a message naming it", arguments: BrokenFile.allCases)
+    func refusesToStart(_ broken: BrokenFile) async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let (arguments, file, phrase) = try await broken.prepare(in: bed)
+
+        let result = try await bed.dockgate(arguments, timeout: .seconds(20))
+
+        #expect(result.status == 1, "\(result)")
+        #expect(!result.standardError.contains("listening on"), "\(result)")
+        #expect(result.standardError.contains(file), "stderr does not name \(file):\n\(result)")
+        #expect(result.standardError.contains(phrase), "stderr does not say \"\(phrase)\":\n\(result)")
+        #expect(!result.standardError.contains(Self.passphrase), "stderr shows the key's passphrase:\n\(result)")
+        #expect(!result.standardError.contains(Self.wrongPassphrase), "stderr shows the passphrase given:\n\(result)")
+    }
+
+    @Test("an address already in use stops start-up with exit status 1 and a message naming it")
+    func addressInUse() async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let first = try await bed.startServer()
+        let address = "tcp://127.0.0.1:\(first.port)"
+        var arguments = bed.serveArguments()
+        arguments[arguments.firstIndex(of: "tcp://127.0.0.1:0")!] = address
+
+        let second = try await bed.dockgate(arguments, timeout: .seconds(20))
+
+        #expect(second.status == 1, "\(second)")
+        #expect(second.standardError.contains("cannot listen on \(address)"), "\(second)")
+        await first.stop()
+    }
+
+    @Test("an encrypted key starts with --tlskey-passphrase-file and serves clients")
+    func encryptedKeyWithPassphraseFile() async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let alice = try await bed.issueClient("alice")
+        let encrypted = try await Self.encryptServerKey(in: bed)
+        let passphraseFile = bed.path("passphrase")
+        try bed.write(Self.passphrase + "\n", to: passphraseFile)
+
+        let server = try await bed.startServer(
+            arguments: bed.serveArguments(key: encrypted) + ["--tlskey-passphrase-file", passphraseFile])
+
+        let response = try await bed.curl(server, client: alice)
+        await expectThroughGate(response, client: alice, server: server)
+        await server.stop()
+    }
+}
