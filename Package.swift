@@ -28,6 +28,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // How dockerd routes and decodes requests, reproduced exactly: Foundation only, no NIO.
+        .target(
+            name: "DockerAPI"
+        ),
         .target(
             name: "Proxy",
             dependencies: [
@@ -49,6 +53,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .testTarget(
+            name: "DockerAPITests",
+            dependencies: ["DockerAPI"]
         ),
         // Throw-away PKIs and openssl CLI checks shared by the test targets.
         .target(
