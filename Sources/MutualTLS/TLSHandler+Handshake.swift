@@ -1,0 +1,125 @@
+import Foundation
+import Logging
+import NIOCore
+
+/// The handshake half of `TLSHandler`: starting it, driving it with each flight of
+/// ciphertext, finishing it (identity out, held writes in), and refusing a peer.
+extension TLSHandler {
+    func startHandshake(context: ChannelHandlerContext) {
+        switch state {
+        case .idle:
+            state = .handshaking
+            let timeout = connection.context.handshakeTimeout
+            handshakeTimer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
+                self.handshakeTimedOut(context: context, after: timeout)
+            }
+            advanceHandshake(context: context)  // a client sends its ClientHello now
+        case .handshaking, .active, .inputClosed, .outputClosed, .closing, .closed:
+            break
+        }
+    }
+
+    func handshakeTimedOut(context: ChannelHandlerContext, after timeout: TimeAmount) {
+        switch state {
+        case .idle, .handshaking:
+            failHandshake(
+                TLSConnectionError(
+                    kind: .handshakeTimedOut,
+                    reason: "handshake not completed within \(Double(timeout.nanoseconds) / 1e9) s"),
+                context: context)
+        case .active, .inputClosed, .outputClosed, .closing, .closed:
+            break
+        }
+    }
+    func advanceHandshake(context: ChannelHandlerContext) {
+        switch connection.handshake() {
+        case .incomplete:
+            writeCiphertext(context: context, promise: nil)
+            context.flush()
+        case .failed(let error):
+            failHandshake(error, context: context)
+        case .complete:
+            handshakeCompleted(context: context)
+        }
+    }
+
+    func handshakeCompleted(context: ChannelHandlerContext) {
+        handshakeTimer?.cancel()
+        handshakeTimer = nil
+        guard let certificate = connection.peerCertificate else {
+            failHandshake(
+                TLSConnectionError(kind: .noCertificate, reason: "peer sent no certificate"), context: context)
+            return
+        }
+        let resumed = connection.sessionWasReused
+        // A resumed session skips chain verification. Its trust settings are those of this
+        // very context (a reload makes a new context, new ticket keys and an empty cache), so
+        // only the passage of time can have changed the verdict.
+        if resumed && certificate.notAfter < Date() {
+            failHandshake(
+                TLSConnectionError(
+                    kind: .resumedCertificateExpired, reason: "resumed session's certificate has expired",
+                    peerCertificate: certificate),
+                context: context)
+            return
+        }
+        let summary = TLSHandshakeSummary(
+            peer: PeerIdentity(certificate: certificate), protocolVersion: connection.protocolVersion,
+            cipher: connection.cipherName, applicationProtocol: connection.negotiatedProtocol, resumed: resumed)
+        handshakeSummary = summary
+        state = .active
+        logger.debug(
+            "TLS handshake completed",
+            metadata: [
+                "peer": "\(context.remoteAddress.map { "\($0)" } ?? "?")", "subject": "\(summary.peer.subject)",
+                "sha256": "\(summary.peer.sha256Fingerprint)", "version": "\(summary.protocolVersion)",
+                "resumed": "\(resumed)",
+            ])
+        writeCiphertext(context: context, promise: nil)  // session tickets
+        context.flush()
+        context.fireUserInboundEventTriggered(TLSUserEvent.handshakeCompleted(summary))
+        if flushPending {
+            flushPending = false
+            encryptPendingWrites(context: context)
+        }
+        readPlaintext(context: context)  // application data that came with the last flight
+    }
+    /// Logs the refusal, sends the alert (or, for plaintext HTTP, a readable HTTP answer as Go
+    /// servers do), tells the pipeline, and closes.
+    func failHandshake(_ error: TLSConnectionError, context: ChannelHandlerContext) {
+        switch state {
+        case .closing, .closed:
+            return
+        case .idle, .handshaking, .active, .inputClosed, .outputClosed:
+            break
+        }
+        state = .closing
+        cancelTimers()
+        logRefusal(error, context: context)
+        failPendingWrites(error)
+        if error.kind == .plaintextHTTP {
+            _ = connection.drainCiphertext(allocator: context.channel.allocator)
+            var answer = context.channel.allocator.buffer(capacity: 96)
+            answer.writeString("HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n")
+            context.write(wrapOutboundOut(answer), promise: nil)
+        } else {
+            writeCiphertext(context: context, promise: nil)
+        }
+        context.flush()
+        context.fireErrorCaught(error)
+        context.close(promise: nil)
+    }
+    func logRefusal(_ error: TLSConnectionError, context: ChannelHandlerContext) {
+        var metadata: Logger.Metadata = [
+            "peer": "\(context.remoteAddress.map { "\($0)" } ?? "?")", "kind": "\(error.kind.rawValue)",
+            "reason": "\(error.reason)",
+        ]
+        if let certificate = error.peerCertificate {
+            metadata["subject"] = "\(certificate.subject)"
+            metadata["serial"] = "\(certificate.serialNumberHex)"
+            metadata["sha256"] = "\(certificate.sha256Fingerprint)"
+        }
+        if !error.stack.isEmpty { metadata["openssl"] = "\(error.stack)" }
+        logger.warning("TLS handshake refused", metadata: metadata)
+    }
+}
