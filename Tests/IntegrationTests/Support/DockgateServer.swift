@@ -95,7 +95,7 @@ extension TestBed {
         return arguments
     }
 
-    /// Starts `dockgate serve` with this bed's PKI and waits (at most 20 s) until it logs the port.
+    /// Starts `dockgate serve` with this bed's PKI and waits (at most 60 s) until it logs the port.
     func startServer(
         revocationList: Bool = false, handshakeTimeout: Double? = nil, extraArguments: [String] = []
     ) async throws -> DockgateServer {
@@ -105,19 +105,19 @@ extension TestBed {
     }
 
     /// Starts `dockgate` with `arguments` (which must make it listen on 127.0.0.1 port 0) and
-    /// waits at most 20 s for the `listening on` line.
+    /// waits at most 60 s for the `listening on` line.
     func startServer(arguments: [String]) async throws -> DockgateServer {
         _ = try await fakeDaemon()
         let child = try start(try Executables.dockgate(), arguments)
         var port: Int?
-        _ = await child.waitForOutput(timeout: .seconds(20)) { _, stderr in
+        _ = await child.waitForOutput(timeout: .seconds(60)) { _, stderr in
             port = DockgateServer.listeningPort(in: stderr)
             return port != nil
         }
         guard let port else {
             let termination = await child.waitForExit(timeout: .milliseconds(100))
             child.kill()
-            let what = termination.map { "exited (\($0)) before it logged" } ?? "did not log within 20 s"
+            let what = termination.map { "exited (\($0)) before it logged" } ?? "did not log within 60 s"
             throw HarnessError(
                 "dockgate serve \(what) `listening on tcp://127.0.0.1:PORT`:\n\(child.result(termination))"
             )

@@ -60,11 +60,11 @@ struct FakeDaemon: Sendable {
 }
 
 extension TestBed {
-    /// Starts the fake daemon on `daemon.sock` and waits (at most 15 s) until it listens.
+    /// Starts the fake daemon on `daemon.sock` and waits (at most 60 s, for a loaded CI machine) until it listens.
     func startFakeDaemon() async throws -> FakeDaemon {
         let socketPath = path("daemon.sock")
         let child = try start(try Executables.python3(), ["-c", FakeDaemon.script, socketPath])
-        let ready = await child.waitForOutput(timeout: .seconds(15)) { stdout, _ in stdout.contains("ready") }
+        let ready = await child.waitForOutput(timeout: .seconds(60)) { stdout, _ in stdout.contains("ready") }
         guard ready else {
             child.kill()
             throw HarnessError("the fake Docker daemon did not start:\n\(child.result(child.termination))")
