@@ -32,6 +32,11 @@ let package = Package(
         .target(
             name: "DockerAPI"
         ),
+        // Team policy: profiles and one check per file, a pure function of the parsed request.
+        .target(
+            name: "Policy",
+            dependencies: ["DockerAPI"]
+        ),
         .target(
             name: "Proxy",
             dependencies: [
@@ -57,6 +62,10 @@ let package = Package(
         .testTarget(
             name: "DockerAPITests",
             dependencies: ["DockerAPI"]
+        ),
+        .testTarget(
+            name: "PolicyTests",
+            dependencies: ["Policy", "DockerAPI"]
         ),
         // Throw-away PKIs and openssl CLI checks shared by the test targets.
         .target(
