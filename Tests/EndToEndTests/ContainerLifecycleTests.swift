@@ -1,0 +1,32 @@
+import Testing
+
+/// inspect, stats, stop and rm -f on a running container.
+@Suite("container lifecycle")
+struct ContainerLifecycleTests {
+    @Test("inspect, stats --no-stream, stop, rm -f", arguments: DockerCLI.available)
+    func lifecycle(cli: DockerCLI) async throws {
+        try await Scenario.run(cli) { s in
+            let name = try await s.idleContainer("life")
+            let running = try await s.dockerSucceeds(["inspect", "-f", "{{.State.Running}} {{.Name}}", name])
+            #expect(running.output == "true /\(name)\n", "\(running)")
+
+            let stats = try await s.dockerSucceeds(["stats", "--no-stream", name])
+            let statsLines = stats.output.split(separator: "\n")
+            #expect(statsLines.first?.hasPrefix("CONTAINER ID") == true, "\(stats)")
+            #expect(statsLines.dropFirst().contains { $0.contains(" \(name) ") }, "\(stats)")
+
+            let stop = try await s.dockerSucceeds(["stop", "-t", "1", name])
+            #expect(stop.output == "\(name)\n", "\(stop)")
+            let stopped = try await s.dockerSucceeds(["inspect", "-f", "{{.State.Running}}", name])
+            #expect(stopped.output == "false\n", "\(stopped)")
+
+            let other = try await s.idleContainer("life-rm")
+            for container in [name, other] {
+                let remove = try await s.dockerSucceeds(["rm", "-f", container])
+                #expect(remove.output == "\(container)\n", "\(remove)")
+                let gone = try await s.docker(["inspect", container])
+                #expect(!gone.succeeded && gone.errorOutput.contains("No such object"), "\(gone)")
+            }
+        }
+    }
+}

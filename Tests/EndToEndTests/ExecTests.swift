@@ -1,0 +1,40 @@
+import Testing
+
+/// `docker exec`: a hijacked stream into a running container, with and without stdin.
+@Suite("docker exec")
+struct ExecTests {
+    @Test("exec prints the command's output", arguments: DockerCLI.available)
+    func execEcho(cli: DockerCLI) async throws {
+        try await Scenario.run(cli) { s in
+            let name = try await s.idleContainer("exec")
+            let result = try await s.dockerSucceeds(["exec", name, "echo", "x"])
+            #expect(result.output == "x\n", "\(result)")
+        }
+    }
+
+    /// `echo hi | docker exec -i c cat` must print `hi` and return: the client's end of stdin
+    /// must travel through the gate as a half-close, and the way back must stay open for the
+    /// output. A gate that drops or never forwards the half-close hangs here.
+    @Test("echo hi | exec -i cat prints hi and returns", arguments: DockerCLI.available)
+    func execStdinHalfClose(cli: DockerCLI) async throws {
+        try await Scenario.run(cli) { s in
+            let name = try await s.idleContainer("exec-i")
+            let result = try await s.docker(["exec", "-i", name, "cat"], input: .text("hi\n"), timeout: .seconds(20))
+            #expect(!result.timedOut, "hung after stdin ended (half-close not forwarded?):\n\(result)")
+            #expect(result.succeeded && result.output == "hi\n", "\(result)")
+        }
+    }
+
+    /// The same with 5 MiB of stdin: the upload is streamed with backpressure and arrives whole.
+    @Test("exec -i with 5 MiB of stdin: sha256sum inside matches", arguments: DockerCLI.available)
+    func execLargeStdin(cli: DockerCLI) async throws {
+        try await Scenario.run(cli) { s in
+            let name = try await s.idleContainer("exec-big")
+            let file = try s.writeRandomFile("stdin.bin", byteCount: 5 << 20)
+            let expected = try await s.sha256(ofFile: file)
+            let result = try await s.docker(
+                ["exec", "-i", name, "sha256sum"], input: .file(file), timeout: .seconds(30))
+            #expect(result.succeeded && result.output.hasPrefix(expected + " "), "expected \(expected):\n\(result)")
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// One program a test runs: the docker CLI, `dockgate serve`, `script`, `curl`, a relay.
+///
+/// stdout and stderr are files, never pipes: a chatty child cannot stall on a full pipe, and
+/// the test can look at what it printed so far while it still runs (`logs -f`, a prompt).
+/// Every wait takes a timeout; `kill()` (also run on deinit) ends a child that overstays.
+///
+/// Owned by one test's task; the lock only guards stdin against a `kill()` from cleanup.
+final class ChildProcess: @unchecked Sendable {
+    /// What the child reads on stdin.
+    enum Input {
+        /// `/dev/null`.
+        case none
+        /// A pipe: the test writes with `send(_:)` and ends it with `closeInput()`.
+        case pipe
+        /// A pipe that gets `text` and is then closed (`echo text | cmd`).
+        case text(String)
+        /// A file opened for reading (`cmd < path`).
+        case file(String)
+    }
+
+    let commandLine: String
+    let outputPath: String
+    let errorPath: String
+    private let process = Process()
+    private let lock = NSLock()
+    private var stdin: FileHandle?
+
+    /// Starts `executable` in `directory`, which also receives the output files.
+    init(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+        directory: String, input: Input = .none
+    ) throws {
+        _ = sigpipeIgnored
+        commandLine = ([executable] + arguments).map(shellQuoted).joined(separator: " ")
+        let stem = "\(directory)/\(URL(fileURLWithPath: executable).lastPathComponent).\(UUID().uuidString.prefix(8))"
+        outputPath = stem + ".out"
+        errorPath = stem + ".err"
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        if let environment { process.environment = environment }
+        process.standardOutput = try Self.truncatedFile(outputPath)
+        process.standardError = try Self.truncatedFile(errorPath)
+        var readEnd: FileHandle?
+        switch input {
+        case .none:
+            process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        case .file(let path):
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw HarnessError("cannot read \(path) (stdin of \(commandLine))")
+            }
+            process.standardInput = handle
+        case .pipe, .text:
+            let pipe = Pipe()
+            process.standardInput = pipe
+            readEnd = pipe.fileHandleForReading
+            stdin = pipe.fileHandleForWriting
+        }
+        do {
+            try process.run()
+        } catch {
+            throw HarnessError("cannot start \(commandLine): \(error)")
+        }
+        try? readEnd?.close()  // the child holds its own copy; ours would keep EOF from coming
+        if case .text(let text) = input {
+            send(text)
+            closeInput()
+        }
+    }
+
+    deinit { kill() }
+
+    private static func truncatedFile(_ path: String) throws -> FileHandle {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else { throw HarnessError("cannot create \(path)") }
+        return handle
+    }
+
+    var pid: Int32 { process.processIdentifier }
+    /// What the child wrote to stdout so far.
+    var output: String { String(decoding: outputData, as: UTF8.self) }
+    var outputData: Data { FileManager.default.contents(atPath: outputPath) ?? Data() }
+    /// What the child wrote to stderr so far.
+    var errorOutput: String {
+        String(decoding: FileManager.default.contents(atPath: errorPath) ?? Data(), as: UTF8.self)
+    }
+
+    /// How the child ended; nil while it runs.
+    var termination: Termination? {
+        guard !process.isRunning else { return nil }
+        switch process.terminationReason {
+        case .exit: return .exited(process.terminationStatus)
+        case .uncaughtSignal: return .signaled(process.terminationStatus)
+        @unknown default: return .exited(process.terminationStatus)
+        }
+    }
+
+    /// Writes to stdin (`.pipe`); a child that is gone already is not an error here.
+    func send(_ text: String) {
+        lock.withLock { try? stdin?.write(contentsOf: Data(text.utf8)) }
+    }
+
+    /// Ends stdin: the child reads EOF.
+    func closeInput() {
+        lock.withLock {
+            try? stdin?.close()
+            stdin = nil
+        }
+    }
+
+    func signal(_ number: Int32) {
+        if process.isRunning { deliver(number, to: process.processIdentifier) }
+    }
+
+    /// Waits at most `timeout`; nil if the child still runs then.
+    func waitForExit(timeout: Duration) async -> Termination? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(25))
+        }
+        return termination
+    }
+
+    /// Polls stdout until `condition` holds, the child exits (one last look then), or
+    /// `timeout` passes. Returns whether it held.
+    func waitForOutput(timeout: Duration, until condition: (String) -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let ended = !process.isRunning
+            if condition(output) { return true }
+            if ended { return false }
+            try? await Task.sleep(for: .milliseconds(25))
+        }
+        return condition(output)
+    }
+
+    /// SIGKILL if it still runs, and reap it.
+    func kill() {
+        closeInput()
+        guard process.isRunning else { return }
+        deliver(SIGKILL, to: process.processIdentifier)
+        process.waitUntilExit()
+    }
+
+    /// The child's story so far (or final, once `termination` is set), for failure messages.
+    func result(_ termination: Termination?) -> CommandResult {
+        CommandResult(
+            commandLine: commandLine, termination: termination, output: output, errorOutput: errorOutput)
+    }
+}
+
+/// `kill(2)`, named apart from `ChildProcess.kill()`.
+private func deliver(_ signal: Int32, to pid: Int32) {
+    _ = kill(pid, signal)
+}
+
+/// Writing to the stdin of a child that exited must fail the write, not kill the test runner.
+private let sigpipeIgnored: Void = {
+    _ = signal(SIGPIPE, SIG_IGN)
+}()
+
+/// `sh` quoting: for command lines shown in messages and handed to `script -c`.
+func shellQuoted(_ word: String) -> String {
+    let plain = !word.isEmpty && word.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@,%+".contains($0) }
+    return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
+/// The harness itself failed (a tool missing, a setup command failed), as opposed to an
+/// expectation about dockgate.
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

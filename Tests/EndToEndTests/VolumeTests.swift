@@ -1,0 +1,28 @@
+import Testing
+
+/// `docker volume create / ls / rm`, and the volume in use in between.
+@Suite("docker volume")
+struct VolumeTests {
+    @Test("volume create, ls, use, rm", arguments: DockerCLI.available)
+    func volumes(cli: DockerCLI) async throws {
+        try await Scenario.run(cli) { s in
+            let volume = s.uniqueName("vol")
+            s.removeAfterwards(volume: volume)
+            let create = try await s.dockerSucceeds(["volume", "create", volume])
+            #expect(create.output == "\(volume)\n", "\(create)")
+            let listed = try await s.dockerSucceeds(["volume", "ls", "-q"])
+            #expect(listed.output.split(separator: "\n").contains(Substring(volume)), "\(listed)")
+
+            try await s.dockerSucceeds([
+                "run", "--rm", "-v", "\(volume):/data", testImage, "sh", "-c", "echo kept > /data/f",
+            ])
+            let read = try await s.dockerSucceeds(["run", "--rm", "-v", "\(volume):/data", testImage, "cat", "/data/f"])
+            #expect(read.output == "kept\n", "\(read)")
+
+            let remove = try await s.dockerSucceeds(["volume", "rm", volume])
+            #expect(remove.output == "\(volume)\n", "\(remove)")
+            let after = try await s.dockerSucceeds(["volume", "ls", "-q"])
+            #expect(!after.output.split(separator: "\n").contains(Substring(volume)), "\(after)")
+        }
+    }
+}
