@@ -39,7 +39,8 @@ extension ProxyHandler: UpstreamDelegate {
 
     private func daemonUnreachable(_ error: Error, exchange: Exchange, context: ChannelHandlerContext) {
         logger.error(
-            "cannot reach the Docker daemon", metadata: ["upstream": "\(pool.address)", "error": "\(error)"])
+            "cannot reach the Docker daemon",
+            metadata: ["upstream": "\(pool.address)", "error": "\(DaemonErrorText.describe(error))"])
         answer(
             DaemonErrorResponse(
                 status: .badGateway,
@@ -122,6 +123,12 @@ extension ProxyHandler: UpstreamDelegate {
     func upstreamClosed(error: Error?) {
         guard case .forwarding(let exchange, let upstream) = state, let context else { return }
         upstream.handler.delegate = nil
+        guard context.channel.isActive else {
+            // The client side is already going (dockgate shutting down, client gone): the
+            // daemon connection closing is a consequence, not news.
+            state = .closed
+            return
+        }
         if exchange.responseHeadSent {
             // Part of the response is out: the only honest signal left is to cut the connection.
             logger.warning(
