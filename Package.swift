@@ -41,6 +41,7 @@ let package = Package(
             name: "Proxy",
             dependencies: [
                 "MutualTLS",
+                "DockerAPI",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -98,11 +99,11 @@ let package = Package(
         // The real docker CLI through dockgate into a private dockerd (scripts/dockerd-env).
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["dockgate"]
+            dependencies: ["dockgate", "TestSupport"]
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["dockgate"]
+            dependencies: ["dockgate", "TestSupport"]
         ),
     ]
 )

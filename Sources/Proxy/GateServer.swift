@@ -19,7 +19,7 @@ public final class GateServer: Sendable {
 
     public init(
         group: EventLoopGroup, tls: ReloadableTLSContext, upstream: UpstreamAddress,
-        gate: RequestGate = PassThroughGate(),
+        gate: RequestGate = RoutingGate(),
         logger: Logger
     ) {
         self.group = group

@@ -15,8 +15,10 @@ final class ProxyHarness: Sendable {
     let port: Int
     let socketPath: String
 
-    /// - Parameter withDaemon: false leaves the upstream socket path empty (daemon down).
-    init(withDaemon: Bool = true) async throws {
+    /// - Parameters:
+    ///   - withDaemon: false leaves the upstream socket path empty (daemon down).
+    ///   - gate: the forwarding tests use the fake daemon's own paths, so they pass everything.
+    init(withDaemon: Bool = true, gate: RequestGate = PassThroughGate()) async throws {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         pki = try TestPKI.make()
         socketPath = pki.directory + "/docker.sock"
@@ -28,7 +30,8 @@ final class ProxyHarness: Sendable {
         var logger = Logger(label: "proxy-test")
         logger.logLevel =
             ProcessInfo.processInfo.environment["DOCKGATE_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
-        server = GateServer(group: group, tls: tls, upstream: UpstreamAddress(socketPath: socketPath), logger: logger)
+        server = GateServer(
+            group: group, tls: tls, upstream: UpstreamAddress(socketPath: socketPath), gate: gate, logger: logger)
         let bound = try await server.start(addresses: [ListenAddress(host: "127.0.0.1", port: 0)])
         port = bound[0].port ?? 0
     }
