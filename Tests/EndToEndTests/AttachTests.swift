@@ -13,12 +13,12 @@ struct AttachTests {
                 "attach",
                 [testImage, "sh", "-c", "sleep 1; while [ ! -e /tmp/stop ]; do echo tick; sleep 0.2; done; echo bye"])
             let attach = try s.startDocker(["attach", name])
-            let ticked = await attach.waitForOutput(timeout: .seconds(20)) { $0.contains("tick\n") }
+            let ticked = await attach.waitForOutput(timeout: .seconds(20)) { stdout, _ in stdout.contains("tick\n") }
             #expect(ticked, "nothing arrived through attach:\n\(attach.result(attach.termination))")
             try await s.dockerSucceeds(["exec", name, "touch", "/tmp/stop"])
             let termination = await attach.waitForExit(timeout: .seconds(20))
             #expect(termination == .exited(0), "\(attach.result(termination))")
-            #expect(attach.output.hasSuffix("tick\nbye\n"), "\(attach.result(termination))")
+            #expect(attach.standardOutput.hasSuffix("tick\nbye\n"), "\(attach.result(termination))")
         }
     }
 }

@@ -11,9 +11,9 @@ struct BuildTests {
             let image = "local/\(s.uniqueName("build")):1"
             s.removeAfterwards(image: image)
             let build = try await s.dockerSucceeds(["build", "-t", image, s.path("context")], timeout: .seconds(90))
-            #expect(build.output.contains("Successfully tagged \(image)"), "\(build)")
+            #expect(build.standardOutput.contains("Successfully tagged \(image)"), "\(build)")
             let run = try await s.dockerSucceeds(["run", "--rm", image, "cat", "/f"])
-            #expect(run.output == "built\n", "\(run)")
+            #expect(run.standardOutput == "built\n", "\(run)")
         }
     }
 }

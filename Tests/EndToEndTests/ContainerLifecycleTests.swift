@@ -8,24 +8,24 @@ struct ContainerLifecycleTests {
         try await Scenario.run(cli) { s in
             let name = try await s.idleContainer("life")
             let running = try await s.dockerSucceeds(["inspect", "-f", "{{.State.Running}} {{.Name}}", name])
-            #expect(running.output == "true /\(name)\n", "\(running)")
+            #expect(running.standardOutput == "true /\(name)\n", "\(running)")
 
             let stats = try await s.dockerSucceeds(["stats", "--no-stream", name])
-            let statsLines = stats.output.split(separator: "\n")
+            let statsLines = stats.standardOutput.split(separator: "\n")
             #expect(statsLines.first?.hasPrefix("CONTAINER ID") == true, "\(stats)")
             #expect(statsLines.dropFirst().contains { $0.contains(" \(name) ") }, "\(stats)")
 
             let stop = try await s.dockerSucceeds(["stop", "-t", "1", name])
-            #expect(stop.output == "\(name)\n", "\(stop)")
+            #expect(stop.standardOutput == "\(name)\n", "\(stop)")
             let stopped = try await s.dockerSucceeds(["inspect", "-f", "{{.State.Running}}", name])
-            #expect(stopped.output == "false\n", "\(stopped)")
+            #expect(stopped.standardOutput == "false\n", "\(stopped)")
 
             let other = try await s.idleContainer("life-rm")
             for container in [name, other] {
                 let remove = try await s.dockerSucceeds(["rm", "-f", container])
-                #expect(remove.output == "\(container)\n", "\(remove)")
+                #expect(remove.standardOutput == "\(container)\n", "\(remove)")
                 let gone = try await s.docker(["inspect", container])
-                #expect(!gone.succeeded && gone.errorOutput.contains("No such object"), "\(gone)")
+                #expect(!gone.succeeded && gone.standardError.contains("No such object"), "\(gone)")
             }
         }
     }

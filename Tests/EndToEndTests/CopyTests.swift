@@ -12,7 +12,7 @@ struct CopyTests {
 
             try await s.dockerSucceeds(["cp", original, "\(name):/tmp/in.bin"], timeout: .seconds(60))
             let inside = try await s.dockerSucceeds(["exec", name, "sha256sum", "/tmp/in.bin"])
-            #expect(inside.output.hasPrefix(expected + " "), "copied in, expected \(expected):\n\(inside)")
+            #expect(inside.standardOutput.hasPrefix(expected + " "), "copied in, expected \(expected):\n\(inside)")
 
             let copy = s.path("out.bin")
             try await s.dockerSucceeds(["cp", "\(name):/tmp/in.bin", copy], timeout: .seconds(60))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The daemon goes away and comes back while dockgate keeps running: the docker user reads
@@ -16,7 +17,7 @@ struct DaemonUnreachableTests {
             try FileManager.default.createSymbolicLink(
                 atPath: s.upstreamSocket, withDestinationPath: s.setup.daemonSocket)
             let listed = try await s.dockerSucceeds(["ps"])
-            #expect(listed.output.hasPrefix("CONTAINER ID"), "\(listed)")
+            #expect(listed.standardOutput.hasPrefix("CONTAINER ID"), "\(listed)")
         }
     }
 
@@ -35,9 +36,9 @@ struct DaemonUnreachableTests {
             relay = try await SocketRelay.start(at: s.upstreamSocket, forwardingTo: s.setup.daemonSocket, in: s)
             for _ in 0..<3 {
                 let listed = try await s.dockerSucceeds(["ps"])
-                #expect(listed.output.hasPrefix("CONTAINER ID"), "\(listed)")
+                #expect(listed.standardOutput.hasPrefix("CONTAINER ID"), "\(listed)")
             }
-            #expect(s.gate.process.termination == nil, "dockgate exited:\n\(s.gate.log.tail)")
+            #expect(s.gate.process.termination == nil, "dockgate exited:\n\(s.gate.log.suffixForMessage)")
             relay.stop()
         }
     }
@@ -47,7 +48,7 @@ struct DaemonUnreachableTests {
         let message =
             "Error response from daemon: dockgate: cannot reach the Docker daemon at unix://\(s.upstreamSocket): No such file or directory"
         #expect(
-            result.termination == .exited(1) && result.errorOutput.contains(message),
+            result.termination == .exited(1) && result.standardError.contains(message),
             "expected `\(message)`:\n\(result)", sourceLocation: sourceLocation)
     }
 }

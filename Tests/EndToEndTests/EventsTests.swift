@@ -15,7 +15,7 @@ struct EventsTests {
             let events = try await s.dockerSucceeds([
                 "events", "--since", "\(since)", "--until", "\(until)", "--filter", "container=\(name)",
             ])
-            let starts = events.output.split(separator: "\n").filter {
+            let starts = events.standardOutput.split(separator: "\n").filter {
                 $0.contains(" container start ") && $0.contains("name=\(name)")
             }
             #expect(starts.count == 1, "\(events)")
@@ -32,10 +32,10 @@ struct EventsTests {
             let events = try s.startDocker([
                 "events", "--since", "\(since)", "--filter", "container=\(name)", "--format", "{{.Status}}",
             ])
-            let replayed = await events.waitForOutput(timeout: .seconds(20)) { $0.contains("start\n") }
+            let replayed = await events.waitForOutput(timeout: .seconds(20)) { stdout, _ in stdout.contains("start\n") }
             #expect(replayed, "\(events.result(events.termination))")
             try await s.dockerSucceeds(["stop", "-t", "1", name])
-            let live = await events.waitForOutput(timeout: .seconds(20)) { $0.contains("die\n") }
+            let live = await events.waitForOutput(timeout: .seconds(20)) { stdout, _ in stdout.contains("die\n") }
             #expect(live, "the die event did not arrive:\n\(events.result(events.termination))")
             #expect(events.termination == nil, "events ended on its own:\n\(events.result(events.termination))")
         }

@@ -8,7 +8,7 @@ struct ExecTests {
         try await Scenario.run(cli) { s in
             let name = try await s.idleContainer("exec")
             let result = try await s.dockerSucceeds(["exec", name, "echo", "x"])
-            #expect(result.output == "x\n", "\(result)")
+            #expect(result.standardOutput == "x\n", "\(result)")
         }
     }
 
@@ -21,7 +21,7 @@ struct ExecTests {
             let name = try await s.idleContainer("exec-i")
             let result = try await s.docker(["exec", "-i", name, "cat"], input: .text("hi\n"), timeout: .seconds(20))
             #expect(!result.timedOut, "hung after stdin ended (half-close not forwarded?):\n\(result)")
-            #expect(result.succeeded && result.output == "hi\n", "\(result)")
+            #expect(result.succeeded && result.standardOutput == "hi\n", "\(result)")
         }
     }
 
@@ -34,7 +34,8 @@ struct ExecTests {
             let expected = try await s.sha256(ofFile: file)
             let result = try await s.docker(
                 ["exec", "-i", name, "sha256sum"], input: .file(file), timeout: .seconds(30))
-            #expect(result.succeeded && result.output.hasPrefix(expected + " "), "expected \(expected):\n\(result)")
+            #expect(
+                result.succeeded && result.standardOutput.hasPrefix(expected + " "), "expected \(expected):\n\(result)")
         }
     }
 }

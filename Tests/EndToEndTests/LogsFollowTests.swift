@@ -13,17 +13,19 @@ struct LogsFollowTests {
                 "logs",
                 [testImage, "sh", "-c", "i=0; while true; do i=$((i+1)); echo line $i; sleep 0.3; done"])
             let logs = try s.startDocker(["logs", "-f", name])
-            let streamed = await logs.waitForOutput(timeout: .seconds(20)) { $0.contains("line 2\n") }
+            let streamed = await logs.waitForOutput(timeout: .seconds(20)) { stdout, _ in stdout.contains("line 2\n") }
             #expect(streamed, "no lines within 20 s from a running container:\n\(logs.result(logs.termination))")
             #expect(
                 logs.termination == nil, "logs -f ended while the container runs:\n\(logs.result(logs.termination))")
             let running = try await s.dockerSucceeds(["inspect", "-f", "{{.State.Running}}", name])
-            #expect(running.output.trimmed == "true", "the lines must have come from the live container")
+            #expect(
+                running.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "true",
+                "the lines must have come from the live container")
 
             try await s.dockerSucceeds(["stop", "-t", "1", name])
             let termination = await logs.waitForExit(timeout: .seconds(20))
             #expect(termination == .exited(0), "logs -f after stop:\n\(logs.result(termination))")
-            let lines = logs.output.split(separator: "\n").map(String.init)
+            let lines = logs.standardOutput.split(separator: "\n").map(String.init)
             #expect(lines == (1...max(lines.count, 1)).map { "line \($0)" }, "\(logs.result(termination))")
         }
     }

@@ -7,8 +7,8 @@ struct QueryTests {
     func version(cli: DockerCLI) async throws {
         try await Scenario.run(cli) { s in
             let result = try await s.dockerSucceeds(["version"])
-            #expect(result.output.contains("Server:"), "\(result)")
-            #expect(result.output.contains("Engine:"), "\(result)")
+            #expect(result.standardOutput.contains("Server:"), "\(result)")
+            #expect(result.standardOutput.contains("Engine:"), "\(result)")
         }
     }
 
@@ -16,8 +16,8 @@ struct QueryTests {
     func info(cli: DockerCLI) async throws {
         try await Scenario.run(cli) { s in
             let result = try await s.dockerSucceeds(["info"])
-            #expect(result.output.contains("Server Version:"), "\(result)")
-            #expect(result.output.contains("Storage Driver: vfs"), "\(result)")
+            #expect(result.standardOutput.contains("Server Version:"), "\(result)")
+            #expect(result.standardOutput.contains("Storage Driver: vfs"), "\(result)")
         }
     }
 
@@ -28,8 +28,8 @@ struct QueryTests {
             s.removeAfterwards(container: name)
             try await s.dockerSucceeds(["create", "--name", name, testImage, "true"])
             let result = try await s.dockerSucceeds(["ps", "-a"])
-            #expect(result.output.hasPrefix("CONTAINER ID"), "\(result)")
-            #expect(result.output.contains(name), "\(result)")
+            #expect(result.standardOutput.hasPrefix("CONTAINER ID"), "\(result)")
+            #expect(result.standardOutput.contains(name), "\(result)")
         }
     }
 
@@ -37,7 +37,7 @@ struct QueryTests {
     func images(cli: DockerCLI) async throws {
         try await Scenario.run(cli) { s in
             let result = try await s.dockerSucceeds(["images"])
-            let busybox = result.output.split(separator: "\n").filter { $0.hasPrefix("local/busybox ") }
+            let busybox = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("local/busybox ") }
             #expect(busybox.count == 2, "expected local/busybox tags 1 and 2:\n\(result)")
         }
     }
@@ -46,7 +46,7 @@ struct QueryTests {
     func networks(cli: DockerCLI) async throws {
         try await Scenario.run(cli) { s in
             let result = try await s.dockerSucceeds(["network", "ls", "--format", "{{.Name}} {{.Driver}}"])
-            let lines = Set(result.output.split(separator: "\n"))
+            let lines = Set(result.standardOutput.split(separator: "\n"))
             #expect(lines.isSuperset(of: ["host host", "none null"]), "\(result)")
         }
     }

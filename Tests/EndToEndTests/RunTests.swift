@@ -7,7 +7,7 @@ struct RunTests {
     func runEcho(cli: DockerCLI) async throws {
         try await Scenario.run(cli) { s in
             let result = try await s.dockerSucceeds(["run", "--rm", testImage, "echo", "hi"])
-            #expect(result.output == "hi\n", "\(result)")
+            #expect(result.standardOutput == "hi\n", "\(result)")
         }
     }
 
@@ -22,7 +22,7 @@ struct RunTests {
                 ["run", "-i", "--rm", "--name", name, testImage, "cat"], input: .text("data\n"),
                 timeout: .seconds(20))
             #expect(!result.timedOut, "hung: the end of stdin never reached the container?\n\(result)")
-            #expect(result.succeeded && result.output == "data\n", "\(result)")
+            #expect(result.succeeded && result.standardOutput == "data\n", "\(result)")
         }
     }
 }

@@ -25,9 +25,9 @@ struct SaveLoadTests {
             try #require(!gone.succeeded, "rmi did not remove the image:\n\(gone)")
 
             let load = try await s.dockerSucceeds(["load", "-i", archive], timeout: .seconds(60))
-            #expect(load.output.contains("Loaded image: \(image)"), "\(load)")
+            #expect(load.standardOutput.contains("Loaded image: \(image)"), "\(load)")
             let check = try await s.dockerSucceeds(["run", "--rm", image, "sha256sum", "/big.bin"])
-            #expect(check.output.hasPrefix(expected + " "), "expected \(expected):\n\(check)")
+            #expect(check.standardOutput.hasPrefix(expected + " "), "expected \(expected):\n\(check)")
         }
     }
 }

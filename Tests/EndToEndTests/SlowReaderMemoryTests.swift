@@ -23,7 +23,7 @@ struct SlowReaderMemoryTests {
             // HEAD first: proves the daemon has the whole file to send, and warms dockgate up.
             let head = try await s.run(try curl(), s.curlArguments + ["--head", url])
             try #require(head.succeeded, "\(head)")
-            let size = try #require(archiveStatSize(head.output), "no X-Docker-Container-Path-Stat:\n\(head)")
+            let size = try #require(archiveStatSize(head.standardOutput), "no X-Docker-Container-Path-Stat:\n\(head)")
             #expect(size == Self.fileSize)
 
             let baseline = try #require(s.gate.residentBytes)
@@ -41,7 +41,7 @@ struct SlowReaderMemoryTests {
             }
             let termination = await reader.waitForExit(timeout: .seconds(1))
             reader.kill()
-            let fields = reader.output.split(separator: " ")
+            let fields = reader.standardOutput.split(separator: " ")
             let downloaded = fields.count == 2 ? Int(fields[1]) ?? 0 : 0
 
             #expect(termination == .exited(28), "curl should stop at its 5 s limit:\n\(reader.result(termination))")

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 /// `docker run -it` and `docker exec -it` under a real pseudo-terminal (`script`): the raw
@@ -26,10 +27,10 @@ struct TerminalTests {
     /// Waits for busybox's `/ # ` prompt, types a command whose output differs from its echo,
     /// then `exit`; the CLI must then exit 0.
     private func driveShell(_ terminal: ChildProcess, sourceLocation: SourceLocation = #_sourceLocation) async {
-        let prompted = await terminal.waitForOutput(timeout: .seconds(20)) { $0.contains("/ # ") }
+        let prompted = await terminal.waitForOutput(timeout: .seconds(20)) { stdout, _ in stdout.contains("/ # ") }
         #expect(prompted, "no shell prompt:\n\(terminal.result(terminal.termination))", sourceLocation: sourceLocation)
         terminal.send("echo mark$((6*7))\n")
-        let answered = await terminal.waitForOutput(timeout: .seconds(20)) { $0.contains("mark42") }
+        let answered = await terminal.waitForOutput(timeout: .seconds(20)) { stdout, _ in stdout.contains("mark42") }
         #expect(
             answered, "no command output:\n\(terminal.result(terminal.termination))", sourceLocation: sourceLocation)
         terminal.send("exit\n")

@@ -9,20 +9,20 @@ struct VolumeTests {
             let volume = s.uniqueName("vol")
             s.removeAfterwards(volume: volume)
             let create = try await s.dockerSucceeds(["volume", "create", volume])
-            #expect(create.output == "\(volume)\n", "\(create)")
+            #expect(create.standardOutput == "\(volume)\n", "\(create)")
             let listed = try await s.dockerSucceeds(["volume", "ls", "-q"])
-            #expect(listed.output.split(separator: "\n").contains(Substring(volume)), "\(listed)")
+            #expect(listed.standardOutput.split(separator: "\n").contains(Substring(volume)), "\(listed)")
 
             try await s.dockerSucceeds([
                 "run", "--rm", "-v", "\(volume):/data", testImage, "sh", "-c", "echo kept > /data/f",
             ])
             let read = try await s.dockerSucceeds(["run", "--rm", "-v", "\(volume):/data", testImage, "cat", "/data/f"])
-            #expect(read.output == "kept\n", "\(read)")
+            #expect(read.standardOutput == "kept\n", "\(read)")
 
             let remove = try await s.dockerSucceeds(["volume", "rm", volume])
-            #expect(remove.output == "\(volume)\n", "\(remove)")
+            #expect(remove.standardOutput == "\(volume)\n", "\(remove)")
             let after = try await s.dockerSucceeds(["volume", "ls", "-q"])
-            #expect(!after.output.split(separator: "\n").contains(Substring(volume)), "\(after)")
+            #expect(!after.standardOutput.split(separator: "\n").contains(Substring(volume)), "\(after)")
         }
     }
 }

@@ -30,7 +30,9 @@ struct CertsCommandTests {
         let crl = try await bed.opensslSucceeds([
             "crl", "-in", pki.revocationList, "-CAfile", pki.caCertificate, "-noout", "-text",
         ])
-        #expect(crl.output.contains("verify OK") && crl.standardOutput.contains("No Revoked Certificates"), "\(crl)")
+        #expect(
+            crl.combinedOutput.contains("verify OK") && crl.standardOutput.contains("No Revoked Certificates"), "\(crl)"
+        )
     }
 
     @Test("`certs client` writes the DOCKER_CERT_PATH trio with the documented subject and URI")
@@ -76,7 +78,7 @@ struct CertsCommandTests {
 
         let crlCheck = ["verify", "-crl_check", "-CRLfile", bed.pki.revocationList, "-CAfile", bed.pki.caCertificate]
         let revoked = try await bed.openssl(crlCheck + [alice.certificate])
-        #expect(revoked.status != 0 && revoked.output.contains("certificate revoked"), "\(revoked)")
+        #expect(revoked.status != 0 && revoked.combinedOutput.contains("certificate revoked"), "\(revoked)")
         let valid = try await bed.openssl(crlCheck + [bob.certificate])
         #expect(valid.status == 0, "\(valid)")
         let serial = try await bed.opensslSucceeds(["x509", "-in", alice.certificate, "-noout", "-serial"])

@@ -30,7 +30,7 @@ struct OpenSSLClientTests {
         let session = try await bed.sClient(server, client: nil, arguments: [version])
 
         expectStoppedAtHandshake(session, server: server)
-        #expect(session.result.output.contains("alert"), "s_client shows no TLS alert:\n\(session)")
+        #expect(session.result.combinedOutput.contains("alert"), "s_client shows no TLS alert:\n\(session)")
         let refusal = await server.waitForLogLine(containing: ["TLS handshake refused", "client sent no certificate"])
         #expect(refusal != nil, "no refusal logged:\n\(server.log)")
         await server.stop()
@@ -47,7 +47,7 @@ struct OpenSSLClientTests {
         let old = try await bed.sClient(server, client: alice, arguments: [version, "-cipher", "DEFAULT@SECLEVEL=0"])
 
         #expect(old.result.status != 0, "s_client \(version) did not fail:\n\(old)")
-        #expect(old.result.output.contains("alert protocol version"), "\(old)")
+        #expect(old.result.combinedOutput.contains("alert protocol version"), "\(old)")
         expectStoppedAtHandshake(old, server: server)
         let refusal = await server.waitForLogLine(containing: [
             "TLS handshake refused", "reason=handshake failed: unsupported protocol",
@@ -138,7 +138,7 @@ struct OpenSSLClientTests {
         let renegotiating = try await bed.sClient(
             server, client: alice, arguments: ["-tls1_2"], commands: [.renegotiate])
 
-        #expect(renegotiating.result.output.contains("no renegotiation"), "\(renegotiating)")
+        #expect(renegotiating.result.combinedOutput.contains("no renegotiation"), "\(renegotiating)")
         expectStoppedAtHandshake(renegotiating, server: server)
         let good = try await bed.sClient(server, client: alice)
         await expectThroughGate(good, client: alice, server: server)
@@ -154,7 +154,7 @@ struct OpenSSLClientTests {
 
         let updated = try await bed.sClient(server, client: alice, arguments: ["-tls1_3"], commands: [.keyUpdate])
 
-        #expect(updated.result.output.contains("KEYUPDATE"), "\(updated)")
+        #expect(updated.result.combinedOutput.contains("KEYUPDATE"), "\(updated)")
         await expectThroughGate(updated, client: alice, server: server)
         await server.stop()
     }

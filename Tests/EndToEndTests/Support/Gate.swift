@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A running `dockgate serve` on an ephemeral loopback port, in front of one Unix socket.
 ///
@@ -29,10 +30,10 @@ final class Gate: Sendable {
         var port: Int?
         let deadline = ContinuousClock.now + .seconds(20)
         while port == nil, child.termination == nil, ContinuousClock.now < deadline {
-            port = listeningPort(in: child.errorOutput)
+            port = listeningPort(in: child.standardError)
             if port == nil { try await Task.sleep(for: .milliseconds(20)) }
         }
-        guard let port = port ?? listeningPort(in: child.errorOutput) else {
+        guard let port = port ?? listeningPort(in: child.standardError) else {
             let termination = child.termination
             child.kill()
             throw HarnessError(
@@ -51,7 +52,7 @@ final class Gate: Sendable {
     }
 
     /// Everything dockgate logged so far (its stderr).
-    var log: String { process.errorOutput }
+    var log: String { process.standardError }
 
     /// Log lines at level error or critical (swift-log: `<timestamp> <level> <label>: …`).
     var errorLines: [Substring] {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Where the programs the tests run live: the freshly built `dockgate`, the repository's
 /// scripts, and tools from `PATH`.

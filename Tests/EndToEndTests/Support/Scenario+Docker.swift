@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The scenario's docker CLI, talking to its gate exactly as a user would:

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -81,7 +82,7 @@ final class Scenario: @unchecked Sendable {
             let termination = await gate.stop()
             #expect(
                 termination == .exited(0),
-                "dockgate serve did not exit 0 on SIGTERM (\(termination?.description ?? "still running after 15 s")); log:\n\(gate.log.tail)",
+                "dockgate serve did not exit 0 on SIGTERM (\(termination?.description ?? "still running after 15 s")); log:\n\(gate.log.suffixForMessage)",
                 sourceLocation: sourceLocation)
             let errors = gate.errorLines
             if checkLog, !errors.isEmpty {
@@ -136,10 +137,7 @@ final class Scenario: @unchecked Sendable {
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
         input: ChildProcess.Input = .none, timeout: Duration = .seconds(30)
     ) async throws -> CommandResult {
-        let child = try start(executable, arguments, environment: environment, input: input)
-        let termination = await child.waitForExit(timeout: timeout)
-        child.kill()
-        return child.result(termination)
+        try await start(executable, arguments, environment: environment, input: input).waitForResult(timeout: timeout)
     }
 
     // MARK: Files
@@ -171,7 +169,7 @@ final class Scenario: @unchecked Sendable {
     /// The hex SHA-256 of a file here (`sha256sum`, as the containers compute it too).
     func sha256(ofFile path: String) async throws -> String {
         let result = try await run(try Programs.tool("sha256sum", package: "coreutils"), [path])
-        guard result.succeeded, let digest = result.output.split(separator: " ").first else {
+        guard result.succeeded, let digest = result.standardOutput.split(separator: " ").first else {
             throw HarnessError("sha256sum failed:\n\(result)")
         }
         return String(digest)

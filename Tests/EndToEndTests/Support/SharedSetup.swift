@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -59,7 +60,7 @@ struct SharedSetup: Sendable {
             "/bin/bash", ["-c", withoutInheritedDescriptors, "bash", script, "start"], in: scratch,
             timeout: .seconds(300))
         let values = Dictionary(
-            result.output.split(separator: "\n").compactMap { line -> (String, String)? in
+            result.standardOutput.split(separator: "\n").compactMap { line -> (String, String)? in
                 let parts = line.split(separator: "=", maxSplits: 1)
                 return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
             }, uniquingKeysWith: { $1 })
@@ -86,10 +87,7 @@ struct SharedSetup: Sendable {
     static func runToEnd(_ executable: String, _ arguments: [String], in directory: String, timeout: Duration)
         async throws -> CommandResult
     {
-        let child = try ChildProcess(executable, arguments, directory: directory)
-        let termination = await child.waitForExit(timeout: timeout)
-        child.kill()
-        return child.result(termination)
+        try await ChildProcess(executable, arguments, directory: directory).waitForResult(timeout: timeout)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A stand-in for the daemon's socket that a test can take away the way a stopping dockerd
 /// does: a python3 relay listening on `path` and forwarding each connection to the real socket.
@@ -15,7 +16,8 @@ struct SocketRelay {
         if !FileManager.default.fileExists(atPath: script) { try scenario.write(source, to: "relay.py") }
         let python = try Programs.tool("python3", package: "python3")
         let process = try scenario.start(python, [script, path, target])
-        guard await process.waitForOutput(timeout: .seconds(20), until: { $0.contains("relaying\n") }) else {
+        guard await process.waitForOutput(timeout: .seconds(20), until: { stdout, _ in stdout.contains("relaying\n") })
+        else {
             let termination = process.termination
             process.kill()
             throw HarnessError("the socket relay did not start:\n\(process.result(termination))")

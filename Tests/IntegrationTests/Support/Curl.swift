@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// `curl` against a running dockgate, as an operator would check a new client certificate.
 struct CurlResponse: CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Finds the programs the tests run: the freshly built `dockgate`, and the peer tools.
 enum Executables {

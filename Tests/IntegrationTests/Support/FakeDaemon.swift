@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A stand-in for dockerd on a Unix socket in the test's directory, so these TLS tests see a
 /// request come out of the gate without depending on a real daemon (the docker CLI tests

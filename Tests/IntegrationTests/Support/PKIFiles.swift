@@ -1,3 +1,5 @@
+import TestSupport
+
 /// The files `dockgate certs init --dir DIR` writes.
 struct PKIFiles: Sendable {
     let directory: String

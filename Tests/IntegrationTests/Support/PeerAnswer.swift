@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What a peer (curl, s_client, Python) got back for its request, in one shape so every

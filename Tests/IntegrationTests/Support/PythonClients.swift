@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Python's `ssl` module as a peer: a different TLS client code path than curl and s_client
 /// (its own context defaults, explicit session objects). Each script prints one JSON object

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Python peers below the HTTPS client: a raw socket for clients that never finish a
 /// handshake (or speak plaintext), and a memory-BIO TLS client that half-closes.

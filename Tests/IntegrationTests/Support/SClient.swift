@@ -1,3 +1,5 @@
+import TestSupport
+
 /// `openssl s_client`, the reference TLS client, driven the way a person debugging a gate
 /// would: connect, type one HTTP request, read the answer, end stdin.
 struct SClientSession: CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -62,7 +63,7 @@ final class TestBed: @unchecked Sendable {
 
     /// Starts a long-running child that `cleanUp()` will kill if the test does not.
     func start(_ executable: String, _ arguments: [String], input: ChildProcess.Input = .none) throws -> ChildProcess {
-        let child = try ChildProcess(executable, arguments, outputDirectory: outputDirectory, input: input)
+        let child = try ChildProcess(executable, arguments, directory: outputDirectory, input: input)
         lock.withLock { children.append(child) }
         return child
     }
@@ -71,10 +72,7 @@ final class TestBed: @unchecked Sendable {
     func run(_ executable: String, _ arguments: [String], timeout: Duration = .seconds(30)) async throws
         -> CommandResult
     {
-        let child = try start(executable, arguments)
-        let termination = await child.waitForExit(timeout: timeout)
-        child.kill()
-        return child.result(termination)
+        try await start(executable, arguments).waitForResult(timeout: timeout)
     }
 
     func dockgate(_ arguments: [String], timeout: Duration = .seconds(30)) async throws -> CommandResult {

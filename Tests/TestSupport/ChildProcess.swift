@@ -4,18 +4,22 @@ import Foundation
     import Glibc
 #elseif canImport(Musl)
     import Musl
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
-/// One program a test runs: the docker CLI, `dockgate serve`, `script`, `curl`, a relay.
+/// One program a test runs: dockgate, the docker CLI, openssl, curl, python3, `script`, a relay.
 ///
 /// stdout and stderr are files, never pipes: a chatty child cannot stall on a full pipe, and
-/// the test can look at what it printed so far while it still runs (`logs -f`, a prompt).
-/// Every wait takes a timeout; `kill()` (also run on deinit) ends a child that overstays.
+/// the test can look at what it printed so far while it still runs (`logs -f`, a prompt, a
+/// "listening on" line). Every wait takes a timeout; `kill()` (also run on deinit and by the
+/// test targets' cleanups) ends a child that overstays.
 ///
-/// Owned by one test's task; the lock only guards stdin against a `kill()` from cleanup.
-final class ChildProcess: @unchecked Sendable {
+/// Owned by one test's task; the lock only guards stdin against a `kill()` from a cleanup
+/// running elsewhere.
+public final class ChildProcess: @unchecked Sendable {
     /// What the child reads on stdin.
-    enum Input {
+    public enum Input: Sendable {
         /// `/dev/null`.
         case none
         /// A pipe: the test writes with `send(_:)` and ends it with `closeInput()`.
@@ -26,29 +30,31 @@ final class ChildProcess: @unchecked Sendable {
         case file(String)
     }
 
-    let commandLine: String
-    let outputPath: String
-    let errorPath: String
+    /// The command line, `sh`-quoted, for messages.
+    public let commandLine: String
+    public let standardOutputPath: String
+    public let standardErrorPath: String
     private let process = Process()
     private let lock = NSLock()
     private var stdin: FileHandle?
 
     /// Starts `executable` in `directory`, which also receives the output files.
-    init(
+    /// - Parameter environment: the child's whole environment; nil inherits the test runner's.
+    public init(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
         directory: String, input: Input = .none
     ) throws {
         _ = sigpipeIgnored
         commandLine = ([executable] + arguments).map(shellQuoted).joined(separator: " ")
-        let stem = "\(directory)/\(URL(fileURLWithPath: executable).lastPathComponent).\(UUID().uuidString.prefix(8))"
-        outputPath = stem + ".out"
-        errorPath = stem + ".err"
+        let stem = "\(directory)/\(URL(fileURLWithPath: executable).lastPathComponent)-\(UUID().uuidString.prefix(8))"
+        standardOutputPath = stem + ".stdout"
+        standardErrorPath = stem + ".stderr"
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         if let environment { process.environment = environment }
-        process.standardOutput = try Self.truncatedFile(outputPath)
-        process.standardError = try Self.truncatedFile(errorPath)
+        process.standardOutput = try Self.truncatedFile(standardOutputPath)
+        process.standardError = try Self.truncatedFile(standardErrorPath)
         var readEnd: FileHandle?
         switch input {
         case .none:
@@ -85,17 +91,17 @@ final class ChildProcess: @unchecked Sendable {
         return handle
     }
 
-    var pid: Int32 { process.processIdentifier }
+    public var pid: Int32 { process.processIdentifier }
     /// What the child wrote to stdout so far.
-    var output: String { String(decoding: outputData, as: UTF8.self) }
-    var outputData: Data { FileManager.default.contents(atPath: outputPath) ?? Data() }
+    public var standardOutput: String { String(decoding: standardOutputData, as: UTF8.self) }
+    public var standardOutputData: Data { FileManager.default.contents(atPath: standardOutputPath) ?? Data() }
     /// What the child wrote to stderr so far.
-    var errorOutput: String {
-        String(decoding: FileManager.default.contents(atPath: errorPath) ?? Data(), as: UTF8.self)
+    public var standardError: String {
+        String(decoding: FileManager.default.contents(atPath: standardErrorPath) ?? Data(), as: UTF8.self)
     }
 
     /// How the child ended; nil while it runs.
-    var termination: Termination? {
+    public var termination: Termination? {
         guard !process.isRunning else { return nil }
         switch process.terminationReason {
         case .exit: return .exited(process.terminationStatus)
@@ -104,57 +110,70 @@ final class ChildProcess: @unchecked Sendable {
         }
     }
 
-    /// Writes to stdin (`.pipe`); a child that is gone already is not an error here.
-    func send(_ text: String) {
+    /// Writes to stdin (`.pipe`); a child that is gone already is not an error here, the
+    /// test's expectations on its output say what went wrong.
+    public func send(_ text: String) {
         lock.withLock { try? stdin?.write(contentsOf: Data(text.utf8)) }
     }
 
     /// Ends stdin: the child reads EOF.
-    func closeInput() {
+    public func closeInput() {
         lock.withLock {
             try? stdin?.close()
             stdin = nil
         }
     }
 
-    func signal(_ number: Int32) {
+    public func signal(_ number: Int32) {
         if process.isRunning { deliver(number, to: process.processIdentifier) }
     }
 
     /// Waits at most `timeout`; nil if the child still runs then.
-    func waitForExit(timeout: Duration) async -> Termination? {
+    public func waitForExit(timeout: Duration) async -> Termination? {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning, ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(25))
+            try? await Task.sleep(for: .milliseconds(20))
         }
         return termination
     }
 
-    /// Polls stdout until `condition` holds, the child exits (one last look then), or
-    /// `timeout` passes. Returns whether it held.
-    func waitForOutput(timeout: Duration, until condition: (String) -> Bool) async -> Bool {
+    /// Waits at most `timeout` for the child to exit, kills it if it still runs then, and
+    /// returns what it did.
+    public func waitForResult(timeout: Duration) async -> CommandResult {
+        let termination = await waitForExit(timeout: timeout)
+        kill()
+        return result(termination)
+    }
+
+    /// Polls stdout and stderr until `condition` holds, the child exits (one last look then),
+    /// or `timeout` passes. Returns whether it held.
+    public func waitForOutput(timeout: Duration, until condition: (_ stdout: String, _ stderr: String) -> Bool)
+        async -> Bool
+    {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let ended = !process.isRunning
-            if condition(output) { return true }
+            if condition(standardOutput, standardError) { return true }
             if ended { return false }
-            try? await Task.sleep(for: .milliseconds(25))
+            try? await Task.sleep(for: .milliseconds(20))
         }
-        return condition(output)
+        return condition(standardOutput, standardError)
     }
 
     /// SIGKILL if it still runs, and reap it.
-    func kill() {
+    public func kill() {
         closeInput()
         guard process.isRunning else { return }
         deliver(SIGKILL, to: process.processIdentifier)
         process.waitUntilExit()
     }
 
-    /// The child's story so far (or final, once `termination` is set), for failure messages.
-    func result(_ termination: Termination?) -> CommandResult {
+    /// The child's story so far (or final, once `termination` is set), for failure messages:
+    /// `termination` is how it ended, nil for one killed at its deadline.
+    public func result(_ termination: Termination?) -> CommandResult {
         CommandResult(
-            commandLine: commandLine, termination: termination, output: output, errorOutput: errorOutput)
+            commandLine: commandLine, termination: termination, standardOutput: standardOutput,
+            standardError: standardError)
     }
 }
 
@@ -168,15 +187,15 @@ private let sigpipeIgnored: Void = {
     _ = signal(SIGPIPE, SIG_IGN)
 }()
 
-/// `sh` quoting: for command lines shown in messages and handed to `script -c`.
-func shellQuoted(_ word: String) -> String {
+/// `sh` quoting: for command lines shown in messages and handed to `sh -c` / `script -c`.
+public func shellQuoted(_ word: String) -> String {
     let plain = !word.isEmpty && word.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@,%+".contains($0) }
     return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
-/// The harness itself failed (a tool missing, a setup command failed), as opposed to an
-/// expectation about dockgate.
-struct HarnessError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+/// The harness itself failed (a tool missing, a file not written, a setup command failed), as
+/// opposed to an expectation about dockgate.
+public struct HarnessError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }
