@@ -149,32 +149,27 @@ final class TLSConnection {
 
     // MARK: Application data
 
-    /// Decrypts as much as is available into `buffer`.
+    /// Decrypts at most one TLS record's worth (16 KiB) into `buffer`. The handler calls
+    /// again for the next: one buffer per record, never a growing buffer copied on each
+    /// reallocation while a large upload streams through.
     func readPlaintext(into buffer: inout ByteBuffer) -> ReadResult {
-        var sawData = false
-        while true {
-            ERR_clear_error()
-            var readCount = 0
-            var status: Int32 = 0
-            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 16 * 1024) { bytes in
-                status = SSL_read_ex(ssl, bytes.baseAddress, bytes.count, &readCount)
-                return status == 1 ? readCount : 0
-            }
-            if status == 1 {
-                sawData = true
-                continue
-            }
-            switch SSL_get_error(ssl, status) {
-            case SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE:
-                return sawData ? .data : .wouldBlock
-            case SSL_ERROR_ZERO_RETURN:
-                return sawData ? .data : .closeNotify
-            default:
-                let stack = OpenSSLErrorStack.capture()
-                if sawData { return .data }  // report the error on the next call, after the data
-                return .failed(
-                    TLSConnectionError(kind: .protocolError, reason: "TLS read failed: \(stack)", stack: stack))
-            }
+        ERR_clear_error()
+        var readCount = 0
+        var status: Int32 = 0
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 16 * 1024) { bytes in
+            status = SSL_read_ex(ssl, bytes.baseAddress, bytes.count, &readCount)
+            return status == 1 ? readCount : 0
+        }
+        if status == 1 { return .data }
+        switch SSL_get_error(ssl, status) {
+        case SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE:
+            return .wouldBlock
+        case SSL_ERROR_ZERO_RETURN:
+            return .closeNotify
+        default:
+            let stack = OpenSSLErrorStack.capture()
+            return .failed(
+                TLSConnectionError(kind: .protocolError, reason: "TLS read failed: \(stack)", stack: stack))
         }
     }
 

@@ -101,9 +101,11 @@ public final class X509Certificate: @unchecked Sendable {
     /// SHA-256 of the DER SubjectPublicKeyInfo: the pin that survives re-issuing a
     /// certificate for the same key.
     public var spkiSHA256: [UInt8] {
-        guard let key = X509_get0_pubkey(pointer) else { return [] }
+        // The certificate's own SubjectPublicKeyInfo, re-encoded as stored: i2d_PUBKEY would
+        // go through OpenSSL 3's provider encoders, a measurable cost on every handshake.
+        guard let spki = X509_get_X509_PUBKEY(pointer) else { return [] }
         var out: UnsafeMutablePointer<UInt8>? = nil
-        let length = i2d_PUBKEY(key, &out)
+        let length = i2d_X509_PUBKEY(spki, &out)
         guard length > 0, let out else { return [] }
         defer { dg_OPENSSL_free(out) }
         return SHA256.digest(UnsafeRawBufferPointer(start: out, count: Int(length)))
