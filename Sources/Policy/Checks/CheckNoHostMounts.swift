@@ -1,0 +1,87 @@
+import DockerAPI
+
+/// Check `no-host-mounts`: no host path or host device reaches the container through a mount.
+///
+/// Restricted fields (`POST /containers/create`, `HostConfig.*` or the top-level aliases):
+/// - `Binds`: a source starting with `/` is a host path (see `HostPathRules`: cleaned, never
+///   a protected system path, else only under an allowed prefix, checked again after
+///   resolving symbolic links; `shared`/`rshared` propagation denied); any other source is a
+///   named volume, checked as it was created (a fact);
+/// - `Mounts`: `Type` `bind` as a host path (plus `BindOptions.Propagation`); `volume` with
+///   its `VolumeOptions.DriverConfig` (see `VolumeRules`) and, when named, the existing
+///   volume (a fact); `tmpfs` and `image` allowed; `npipe`, `cluster` and anything dockerd
+///   does not know denied;
+/// - `VolumeDriver`: the driver for the container's named and anonymous volumes.
+///
+/// Allowed values: named and anonymous volumes of the `local` driver without host-binding
+/// options, tmpfs and image mounts, and (only if the profile allows host path prefixes)
+/// bind mounts beneath them. `VolumesFrom` is the `no-volumes-from-host` check.
+enum CheckNoHostMounts {
+    static let id = "no-host-mounts"
+
+    static func evaluate(_ context: CheckContext) -> CheckResult {
+        guard let host = context.request.hostConfig else { return .allowed }
+        return .reading { () throws(ViewError) in
+            if let driver = try host.volumeDriver.get(), !VolumeRules.driverAllowed(driver, settings: context.settings)
+            {
+                return .forbidden(
+                    reason: "volume driver \(quoted(driver)) is not allowed",
+                    detail: detail("\(host.path)VolumeDriver", driver))
+            }
+            for (index, raw) in (try host.binds.get() ?? []).enumerated() {
+                let result = bind(raw, detail: detail("\(host.path)Binds[\(index)]", raw), context: context)
+                if result != .allowed { return result }
+            }
+            for (index, mount) in (try host.mounts.get() ?? []).enumerated() {
+                let result = try self.mount(mount, path: "\(host.path)Mounts[\(index)]", context: context)
+                if result != .allowed { return result }
+            }
+            return .allowed
+        }
+    }
+
+    static func bind(_ raw: String, detail: String, context: CheckContext) -> CheckResult {
+        let spec = BindSpec(raw)
+        if let hostPath = spec.hostPath {
+            if let mode = spec.sharedPropagation {
+                return .forbidden(reason: "\(mode) mount propagation to the host is not allowed", detail: detail)
+            }
+            return HostPathRules.check(hostPath, detail: detail, context: context)
+        }
+        if let name = spec.volumeName {
+            return VolumeRules.checkNamed(name, detail: detail, context: context)
+        }
+        return .allowed
+    }
+
+    static func mount(_ mount: MountView, path: String, context: CheckContext) throws(ViewError) -> CheckResult {
+        let type = try mount.type.get() ?? ""
+        let source = try mount.source.get() ?? ""
+        let fieldDetail = "\(path).Type=\(quoted(type)), Source=\(quoted(source))"
+        switch type {
+        case _ where type.bytesEqual("bind"):
+            if let propagation = try mount.bindOptions.get()?.propagation.get(), PropagationMode.isShared(propagation) {
+                return .forbidden(
+                    reason: "\(propagation) mount propagation to the host is not allowed",
+                    detail: "\(path).BindOptions.Propagation=\(quoted(propagation))")
+            }
+            return HostPathRules.check(source, detail: fieldDetail, context: context)
+        case _ where type.bytesEqual("volume"):
+            if let driver = try mount.volumeOptions.get()?.driverConfig.get() {
+                let result = VolumeRules.check(
+                    driver: try driver.name.get() ?? "", options: try driver.options.get() ?? StringMap([]),
+                    what: "the mount", detail: "\(path).VolumeOptions.DriverConfig", settings: context.settings)
+                if result != .allowed { return result }
+            }
+            return source.isEmpty ? .allowed : VolumeRules.checkNamed(source, detail: fieldDetail, context: context)
+        case _ where type.bytesEqual("tmpfs") || type.bytesEqual("image"):
+            return .allowed
+        default:
+            return .forbidden(reason: "mounts of type \(quoted(type)) are not allowed", detail: fieldDetail)
+        }
+    }
+}
+
+extension Check {
+    public static let noHostMounts = Check(id: CheckNoHostMounts.id, CheckNoHostMounts.evaluate)
+}

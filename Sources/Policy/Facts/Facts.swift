@@ -1,0 +1,106 @@
+import DockerAPI
+
+/// What the gate looked up from the daemon for one decision. Plain values: the gate fills the
+/// tables (keyed by the reference as the request names it), the policy reads them and, when
+/// one it needs is missing, denies with `Denial.missingFact` saying which (fail closed).
+public struct Facts: Sendable {
+    public var images: FactTable<ImageFact>
+    public var containers: FactTable<ContainerFact>
+    public var execs: FactTable<ExecFact>
+    public var volumes: FactTable<VolumeFact>
+    /// Resolved host paths (`realpath`), keyed by the cleaned path as the request gives it.
+    public var hostPaths: FactTable<String>
+
+    public init(
+        images: FactTable<ImageFact> = [:], containers: FactTable<ContainerFact> = [:],
+        execs: FactTable<ExecFact> = [:], volumes: FactTable<VolumeFact> = [:], hostPaths: FactTable<String> = [:]
+    ) {
+        self.images = images
+        self.containers = containers
+        self.execs = execs
+        self.volumes = volumes
+        self.hostPaths = hostPaths
+    }
+}
+
+/// From `GET /images/{reference}/json`.
+public struct ImageFact: Sendable, Hashable {
+    /// `Config.User`: the user the image runs as when the container sets none (`""` is root).
+    public let user: String
+
+    public init(user: String) {
+        self.user = user
+    }
+}
+
+/// From `GET /containers/{reference}/json`.
+public struct ContainerFact: Sendable {
+    /// `Id`: the full container ID.
+    public let id: String
+    /// `Config.User`, already merged with the image's `USER` when the container was created.
+    public let user: String
+    public let networkMode: String
+    public let pidMode: String
+    public let ipcMode: String
+    /// `Mounts`: what `VolumesFrom` would copy.
+    public let mounts: [MountFact]
+
+    public init(
+        id: String, user: String = "", networkMode: String = "default", pidMode: String = "", ipcMode: String = "",
+        mounts: [MountFact] = []
+    ) {
+        self.id = id
+        self.user = user
+        self.networkMode = networkMode
+        self.pidMode = pidMode
+        self.ipcMode = ipcMode
+        self.mounts = mounts
+    }
+}
+
+/// One entry of a container's `Mounts` (inspect form).
+public struct MountFact: Sendable, Hashable {
+    /// `Type`: `bind`, `volume`, `tmpfs`, `npipe`, `cluster`, `image`.
+    public let type: String
+    /// `Source`: the host path (for a volume, its mount point on the host).
+    public let source: String
+    /// `Name`: the volume name (volumes only).
+    public let name: String
+    /// `Driver`: the volume driver (volumes only).
+    public let driver: String
+
+    public init(type: String, source: String = "", name: String = "", driver: String = "") {
+        self.type = type
+        self.source = source
+        self.name = name
+        self.driver = driver
+    }
+}
+
+/// From `GET /exec/{id}/json`: what `POST /exec/{id}/start` will run.
+public struct ExecFact: Sendable, Hashable {
+    public let containerID: String
+    /// `ProcessConfig.privileged`.
+    public let privileged: Bool
+    /// `ProcessConfig.user`: dockerd stores the container's `Config.User` here when exec create
+    /// gave none, so `""` means root.
+    public let user: String
+
+    public init(containerID: String, privileged: Bool, user: String) {
+        self.containerID = containerID
+        self.privileged = privileged
+        self.user = user
+    }
+}
+
+/// From `GET /volumes/{name}`.
+public struct VolumeFact: Sendable, Hashable {
+    public let driver: String
+    /// `Options`: the driver options the volume was created with.
+    public let options: StringMap
+
+    public init(driver: String, options: StringMap = StringMap([])) {
+        self.driver = driver
+        self.options = options
+    }
+}

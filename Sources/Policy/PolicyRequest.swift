@@ -1,0 +1,68 @@
+import DockerAPI
+
+/// A request as the policy sees it: the canonical request line, the endpoint dockerd will
+/// run, its path parameters and query, and the body read through the typed view for that
+/// endpoint.
+public struct PolicyRequest: Sendable {
+    public let method: HTTPMethod
+    public let endpoint: Endpoint
+    /// The route's path variables (`parameters["name"]` is the container or exec reference).
+    public let parameters: PathParameters
+    public let query: QueryParameters
+    public let version: RequestVersion
+    public let body: RequestBody
+
+    public init(
+        method: HTTPMethod, endpoint: Endpoint, parameters: PathParameters, query: QueryParameters,
+        version: RequestVersion, body: RequestBody
+    ) {
+        self.method = method
+        self.endpoint = endpoint
+        self.parameters = parameters
+        self.query = query
+        self.version = version
+        self.body = body
+    }
+
+    /// A classified request and its parsed body (`nil` when the request has none).
+    public init(_ classified: ClassifiedRequest, body: JSONValue?) {
+        self.init(
+            method: classified.request.method, endpoint: classified.endpoint, parameters: classified.parameters,
+            query: classified.request.query, version: classified.version,
+            body: RequestBody(endpoint: classified.endpoint, json: body))
+    }
+
+    /// The container or exec the path names (`{name}` in dockerd's routes), or `""`.
+    public var target: String { parameters["name"] ?? "" }
+}
+
+/// A request body, read the way the endpoint's dockerd handler reads it.
+public enum RequestBody: Sendable {
+    /// No body was sent.
+    case none
+    case containerCreate(ContainerCreateView)
+    case execCreate(ExecCreateView)
+    case containerUpdate(ContainerUpdateView)
+    /// A JSON body of an endpoint without a typed view.
+    case json(JSONValue)
+    /// A JSON body the endpoint's view cannot read (not an object, an ambiguous HostConfig).
+    case unreadable(ViewError)
+
+    /// The view for `endpoint`'s body.
+    public init(endpoint: Endpoint, json: JSONValue?) {
+        guard let json else {
+            self = .none
+            return
+        }
+        do throws(ViewError) {
+            switch endpoint {
+            case .containerCreate: self = .containerCreate(try ContainerCreateView(json))
+            case .execCreate: self = .execCreate(try ExecCreateView(json))
+            case .containerUpdate: self = .containerUpdate(try ContainerUpdateView(json))
+            default: self = .json(json)
+            }
+        } catch {
+            self = .unreadable(error)
+        }
+    }
+}

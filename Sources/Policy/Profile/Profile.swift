@@ -1,0 +1,43 @@
+/// A named, ordered list of checks and the settings they use. The engine runs the checks in
+/// order and the first denial wins, so the order is part of the profile.
+public struct Profile: Sendable {
+    public let name: String
+    public let checks: [Check]
+    public let settings: ProfileSettings
+
+    public init(name: String, checks: [Check], settings: ProfileSettings) {
+        self.name = name
+        self.checks = checks
+        self.settings = settings
+    }
+
+    /// `privileged`: no body checks (requests are still parsed, classified and audited).
+    public static let privileged = Profile(name: "privileged", checks: [], settings: ProfileSettings())
+
+    /// `baseline`, the default when no policy file is given: no privileged mode, no host
+    /// namespaces, no root user, no added capabilities, no host mounts or devices, no
+    /// weakened confinement — Kubernetes' PSS baseline mapped onto the Docker API
+    /// (docker-api-surface.md §5.1) plus the Docker fields PSS has no control for — and none
+    /// of the endpoints that hand out the host regardless of the body (plugins, swarm,
+    /// BuildKit sessions, debug), nor a legacy build in the host's namespaces.
+    public static let baseline = Profile(name: "baseline", checks: Check.baseline, settings: ProfileSettings())
+
+    /// The built-in profile of that name (compared by bytes), or nil.
+    public static func builtin(named name: String) -> Profile? {
+        [privileged, baseline].first { $0.name.bytesEqual(name) }
+    }
+
+    /// The same checks with other settings (from a policy file).
+    public func with(settings: ProfileSettings) -> Profile {
+        Profile(name: name, checks: checks, settings: settings)
+    }
+}
+
+extension Check {
+    /// The baseline's checks, in the order they run.
+    public static let baseline: [Check] = [
+        blockedEndpoints, validBody, noPrivileged, noHostNetwork, noRootUser, noCapAdd, noHostNamespaces,
+        noHostMounts, noDevices, noUnconfinedSecurity, safeSysctls, allowedRuntime, noOomTricks, noRootGroup,
+        noAnnotations, noCgroupEscape, noVolumesFromHost, localLogDrivers, safeBuild,
+    ]
+}

@@ -1,0 +1,51 @@
+/// A setting a policy file cannot use, named by its key, for the start-up error.
+public struct ProfileSettingsError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The setting (`allowedCapabilities`).
+    public let key: String
+    public let problem: String
+
+    public var description: String { "\(key): \(problem)" }
+}
+
+extension ProfileSettings {
+    /// The settings with capability names normalised, or the first unusable value: an
+    /// unknown capability or `ALL`; a host path prefix that is not absolute and clean or is
+    /// `/`; a protected path that is not absolute and clean; an empty or `root` trusted name;
+    /// an empty runtime, sysctl, log driver or volume driver.
+    public func validated() throws(ProfileSettingsError) -> ProfileSettings {
+        var result = self
+        result.allowedCapabilities = []
+        for raw in allowedCapabilities {
+            switch CapabilityName.normalise(raw) {
+            case .all:
+                throw ProfileSettingsError(key: "allowedCapabilities", problem: "ALL cannot be allowed")
+            case .name(let name) where CapabilityName.known.containsBytes(name):
+                result.allowedCapabilities.append(name)
+            case .name:
+                throw ProfileSettingsError(key: "allowedCapabilities", problem: "unknown capability \(quoted(raw))")
+            }
+        }
+        for prefix in allowedHostPathPrefixes where !GoPath.isAbsoluteAndClean(prefix) || prefix.bytesEqual("/") {
+            throw ProfileSettingsError(
+                key: "allowedHostPathPrefixes",
+                problem: "\(quoted(prefix)) must be an absolute, clean path other than /")
+        }
+        for path in additionalProtectedHostPaths where !GoPath.isAbsoluteAndClean(path) {
+            throw ProfileSettingsError(
+                key: "additionalProtectedHostPaths", problem: "\(quoted(path)) must be an absolute, clean path")
+        }
+        for (key, names) in [("trustedUserNames", trustedUserNames), ("trustedGroupNames", trustedGroupNames)] {
+            for name in names where name.isEmpty || name.bytesEqual("root") || name.utf8.contains(UInt8(ascii: ":")) {
+                throw ProfileSettingsError(key: key, problem: "\(quoted(name)) cannot be trusted")
+            }
+        }
+        let lists = [
+            ("allowedRuntimes", allowedRuntimes), ("allowedSysctls", allowedSysctls),
+            ("allowedLogDrivers", allowedLogDrivers), ("allowedVolumeDrivers", allowedVolumeDrivers),
+        ]
+        for (key, values) in lists where values.contains(where: \.isEmpty) {
+            throw ProfileSettingsError(key: key, problem: "an empty name is not a value")
+        }
+        return result
+    }
+}

@@ -1,0 +1,39 @@
+import DockerAPI
+import Policy
+import Testing
+
+@Suite("Check local-log-drivers")
+struct CheckLocalLogDriversTests {
+    static let cases: [CheckCase] = [
+        .create("the daemon's default", hostConfig: #""LogConfig":{"Type":"","Config":{}}"#, .allow),
+        .create(
+            "json-file with options", hostConfig: #""LogConfig":{"Type":"json-file","Config":{"max-size":"10m"}}"#,
+            .allow),
+        .create("local", hostConfig: #""LogConfig":{"Type":"local"}"#, .allow),
+        .create("journald", hostConfig: #""LogConfig":{"Type":"journald"}"#, .allow),
+        .create("none", hostConfig: #""LogConfig":{"Type":"none"}"#, .allow),
+        .create(
+            "syslog to an address",
+            hostConfig: #""LogConfig":{"Type":"syslog","Config":{"syslog-address":"tcp://10.0.0.1:514"}}"#,
+            .deny(
+                reason: "log driver \"syslog\" is not allowed; use json-file, local or journald",
+                detail: #"HostConfig.LogConfig.Type="syslog""#)),
+        .create(
+            "awslogs", hostConfig: #""logconfig":{"type":"awslogs"}"#,
+            .deny(
+                reason: "log driver \"awslogs\" is not allowed; use json-file, local or journald",
+                detail: #"HostConfig.LogConfig.Type="awslogs""#)),
+        .create(
+            "a LogConfig that is a string", hostConfig: #""LogConfig":"gelf""#,
+            .deny(
+                reason: "the request cannot be read as dockerd would read it: HostConfig.LogConfig holds a string where"
+                    + " dockerd expects container.LogConfig (json: cannot unmarshal string into Go value of type"
+                    + " container.LogConfig)",
+                detail: "HostConfig.LogConfig")),
+    ]
+
+    @Test(arguments: cases)
+    func table(_ row: CheckCase) throws {
+        try row.verify(.localLogDrivers)
+    }
+}

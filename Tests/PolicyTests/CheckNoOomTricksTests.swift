@@ -1,0 +1,29 @@
+import DockerAPI
+import Policy
+import Testing
+
+@Suite("Check no-oom-tricks")
+struct CheckNoOomTricksTests {
+    static let cases: [CheckCase] = [
+        .create("the CLI's defaults", hostConfig: #""OomScoreAdj":0,"OomKillDisable":false"#, .allow),
+        .create("a positive score", hostConfig: #""OomScoreAdj":500,"OomKillDisable":null"#, .allow),
+        .create(
+            "-1000", hostConfig: #""OomScoreAdj":-1000"#,
+            .deny(reason: "a negative OOM score adjustment is not allowed", detail: "HostConfig.OomScoreAdj=-1000")),
+        .create(
+            "OOM killer off", hostConfig: #""OomKillDisable":true"#,
+            .deny(reason: "disabling the OOM killer is not allowed", detail: "HostConfig.OomKillDisable=true")),
+        .create(
+            "a score with a fraction", hostConfig: #""OomScoreAdj":-1.5"#,
+            .deny(
+                reason:
+                    "the request cannot be read as dockerd would read it: HostConfig.OomScoreAdj holds a number -1.5"
+                    + " where dockerd expects int (json: cannot unmarshal number -1.5 into Go value of type int)",
+                detail: "HostConfig.OomScoreAdj")),
+    ]
+
+    @Test(arguments: cases)
+    func table(_ row: CheckCase) throws {
+        try row.verify(.noOomTricks)
+    }
+}

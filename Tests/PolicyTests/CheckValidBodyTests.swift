@@ -1,0 +1,59 @@
+import DockerAPI
+import Policy
+import Testing
+
+@Suite("Check valid-body")
+struct CheckValidBodyTests {
+    static let cases: [CheckCase] = [
+        CheckCase(
+            "a create body with HostConfig inside", body: #"{"Image":"x","HostConfig":{"Privileged":false}}"#, .allow),
+        CheckCase("a create body in the legacy top-level form", body: #"{"Image":"x","Memory":1}"#, .allow),
+        CheckCase(
+            "HostConfig fields in both places",
+            body: #"{"Image":"x","Privileged":true,"HostConfig":{}}"#,
+            .deny(
+                reason: "the request cannot be read as dockerd would read it: the body sets HostConfig fields both"
+                    + " inside \"HostConfig\" and at the top level (\"Privileged\"); daemons read that differently by"
+                    + " version, so send them inside \"HostConfig\" only",
+                detail: "")),
+        CheckCase(
+            "a HostConfig that is a string", body: #"{"Image":"x","HostConfig":"privileged"}"#,
+            .deny(
+                reason: "the request cannot be read as dockerd would read it: HostConfig holds a string where dockerd"
+                    + " expects container.HostConfig (json: cannot unmarshal string into Go value of type"
+                    + " container.HostConfig)",
+                detail: "HostConfig")),
+        CheckCase(
+            "an array as the create body", body: "[]",
+            .deny(
+                reason: "the request cannot be read as dockerd would read it: the request body holds an array where"
+                    + " dockerd expects runconfig.ContainerConfigWrapper (json: cannot unmarshal array into Go value of"
+                    + " type runconfig.ContainerConfigWrapper)",
+                detail: "")),
+        CheckCase(
+            "create without a body", body: nil,
+            .deny(
+                reason: "the request has no body, where dockerd needs a JSON object",
+                detail: "container.create without a body")),
+        CheckCase(
+            "exec create without a body", "POST /v1.41/containers/web/exec", body: nil,
+            .deny(
+                reason: "the request has no body, where dockerd needs a JSON object",
+                detail: "exec.create without a body")),
+        CheckCase(
+            "update with null", "POST /v1.41/containers/web/update", body: "null",
+            .deny(
+                reason: "the request cannot be read as dockerd would read it: the request body holds a null where"
+                    + " dockerd expects container.UpdateConfig (json: cannot unmarshal null into Go value of type"
+                    + " container.UpdateConfig)",
+                detail: "")),
+        CheckCase("exec start without a body", "POST /v1.41/exec/abc/start", body: nil, .allow),
+        CheckCase("a version request", "GET /v1.41/version", body: nil, .allow),
+        CheckCase("an exec start body", "POST /v1.41/exec/abc/start", body: #"{"Detach":false,"Tty":true}"#, .allow),
+    ]
+
+    @Test(arguments: cases)
+    func table(_ row: CheckCase) throws {
+        try row.verify(.validBody)
+    }
+}

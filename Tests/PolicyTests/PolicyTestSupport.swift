@@ -1,0 +1,76 @@
+import DockerAPI
+import Policy
+import Testing
+
+/// Shared by the PolicyTests files: requests from a request line and a body text, and one
+/// row of a check's table.
+enum PolicyTest {
+    static let identity = CallerIdentity(subject: "CN=alice,OU=web", team: "web", role: "developer")
+
+    /// `"METHOD target"` and an optional JSON body, classified and read as the gate will.
+    static func request(_ line: String, _ body: String? = nil) throws -> PolicyRequest {
+        let parts = line.split(separator: " ", maxSplits: 1)
+        let classified = try RouteTable.union.classify(method: String(parts[0]), target: String(parts[1])).get()
+        let json = try body.map { try StrictJSONParser.parse(Array($0.utf8)) }
+        return PolicyRequest(classified, body: json)
+    }
+
+    /// A create body with a user that passes `no-root-user` and the given HostConfig members.
+    static func createBody(user: String = "1000", hostConfig: String) -> String {
+        #"{"Image":"local/busybox:1","User":"\#(user)","HostConfig":{\#(hostConfig)}}"#
+    }
+}
+
+/// One row of a check's table: a request, the facts and settings, and the exact outcome.
+struct CheckCase: Sendable, CustomTestStringConvertible {
+    enum Expected: Sendable {
+        case allow
+        case deny(reason: String, detail: String, missing: FactQuery? = nil)
+    }
+
+    let name: String
+    let line: String
+    let body: String?
+    var facts = Facts()
+    var settings = ProfileSettings()
+    let expected: Expected
+
+    var testDescription: String { name }
+
+    init(
+        _ name: String, _ line: String = "POST /v1.41/containers/create", body: String?, facts: Facts = Facts(),
+        settings: ProfileSettings = ProfileSettings(), _ expected: Expected
+    ) {
+        self.name = name
+        self.line = line
+        self.body = body
+        self.facts = facts
+        self.settings = settings
+        self.expected = expected
+    }
+
+    /// A `POST /containers/create` whose HostConfig has `hostConfig`'s members.
+    static func create(
+        _ name: String, user: String = "1000", hostConfig: String, facts: Facts = Facts(),
+        settings: ProfileSettings = ProfileSettings(), _ expected: Expected
+    ) -> CheckCase {
+        CheckCase(
+            name, body: PolicyTest.createBody(user: user, hostConfig: hostConfig), facts: facts, settings: settings,
+            expected)
+    }
+
+    /// Runs `check` alone through the engine and expects the row's outcome, rule id included.
+    func verify(_ check: Check, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let request = try PolicyTest.request(line, body)
+        let profile = Profile(name: "test", checks: [check], settings: settings)
+        let decision = PolicyEngine.evaluate(
+            identity: PolicyTest.identity, request: request, facts: facts, profile: profile)
+        switch expected {
+        case .allow:
+            #expect(decision == .allow, sourceLocation: sourceLocation)
+        case .deny(let reason, let detail, let missing):
+            let denial = Denial(ruleID: check.id, reason: reason, detail: detail, profile: "test", missingFact: missing)
+            #expect(decision == .deny(denial), sourceLocation: sourceLocation)
+        }
+    }
+}
