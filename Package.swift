@@ -54,6 +54,8 @@ let package = Package(
             dependencies: [
                 "MutualTLS",
                 "Proxy",
+                "Policy",
+                "DockerAPI",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

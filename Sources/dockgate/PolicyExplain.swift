@@ -1,0 +1,69 @@
+import ArgumentParser
+import DockerAPI
+import Foundation
+import Policy
+
+/// `dockgate policy explain`: classifies one request as the gate would, evaluates it against a
+/// built-in profile with the facts the caller supplies (no daemon is asked), and prints the
+/// decision with its rule and detail.
+///
+/// Exit status: 0 allowed, 1 denied or refused, 64 for a bad command line, body or facts file.
+struct PolicyExplain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Evaluate one request offline and print the decision.",
+        discussion: """
+            Prints `allowed: …`, or `denied: <reason> (rule <id>, profile <name>)` and a \
+            `detail:` line, or `refused: <status> <message>` when the gate would not route the \
+            request. When a check needs a fact dockgate would look up from the daemon (an \
+            image's user, another container's modes, …), supply it with --facts; the format is \
+            in policy/README.md. Exits 0 when allowed, 1 when denied or refused.
+            """
+    )
+
+    @Option(help: "Built-in profile: baseline or privileged.")
+    var profile: String = Profile.baseline.name
+
+    @Option(help: "JSON file of facts the gate would look up from the daemon (see policy/README.md).")
+    var facts: String?
+
+    @Option(help: "The caller's team, as in its certificate's OU.")
+    var team: String = ""
+
+    @Option(help: "The caller's certificate subject.")
+    var subject: String = ""
+
+    @Argument(help: "HTTP method, upper case (POST).")
+    var method: String
+
+    @Argument(help: "Request target as the docker client sends it (/v1.41/containers/create).")
+    var target: String
+
+    @Argument(help: "File with the request body, or - for standard input; omit for no body.")
+    var bodyFile: String?
+
+    func validate() throws {
+        guard Profile.builtin(named: profile) != nil else {
+            throw ValidationError("--profile must be baseline or privileged, not \(profile)")
+        }
+    }
+
+    func run() throws {
+        guard let profile = Profile.builtin(named: profile) else { throw ExitCode.validationFailure }
+        let facts = try self.facts.map(PolicyFactsFile.load) ?? Facts()
+        let body = try bodyFile.map(Self.readBody) ?? []
+        let explanation = PolicyExplanation(
+            method: method, target: target, body: body,
+            identity: CallerIdentity(subject: subject, team: team, role: ""), facts: facts, profile: profile)
+        for line in explanation.lines { print(line) }
+        if !explanation.allowed { throw ExitCode.failure }
+    }
+
+    private static func readBody(_ path: String) throws -> [UInt8] {
+        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("cannot read the body file \(path); give a readable file, or - for standard input")
+        }
+        return Array(data)
+    }
+}
