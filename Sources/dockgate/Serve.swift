@@ -93,6 +93,11 @@ struct Serve: AsyncParsableCommand {
             logger.notice("listening on \(ListenAddress(socketAddress: address))")
         }
         logger.notice("forwarding to the Docker daemon at \(upstreamAddress)")
+        // Say it where operators look: until request bodies are checked, a valid certificate
+        // is as good as docker.sock itself, exactly as with dockerd --tlsverify.
+        logger.warning(
+            "request bodies are not policy-checked yet: every client with a certificate from the CA has full Docker access (requests are only routed as dockerd would)"
+        )
         if !crlPaths.isEmpty { logger.info("checking client certificates against \(crlPaths.joined(separator: ", "))") }
 
         await SignalWaiter.run(
