@@ -102,12 +102,35 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// How the child ended; nil while it runs.
     public var termination: Termination? {
-        guard !process.isRunning else { return nil }
-        switch process.terminationReason {
-        case .exit: return .exited(process.terminationStatus)
-        case .uncaughtSignal: return .signaled(process.terminationStatus)
-        @unknown default: return .exited(process.terminationStatus)
+        if !process.isRunning {
+            switch process.terminationReason {
+            case .exit: return .exited(process.terminationStatus)
+            case .uncaughtSignal: return .signaled(process.terminationStatus)
+            @unknown default: return .exited(process.terminationStatus)
+            }
         }
+        return peekExit()
+    }
+
+    /// True until the child has exited, by Foundation's account or the kernel's.
+    private var isRunning: Bool { termination == nil }
+
+    /// Asks the kernel whether the child has exited, without reaping it (Foundation still
+    /// does that). Needed because Foundation on Linux learns of an exit only when a socket
+    /// the child inherited closes, and a sibling started at the same moment may hold a copy
+    /// of it for as long as it lives; Foundation then reports a dead child as running.
+    private func peekExit() -> Termination? {
+        #if canImport(Glibc)
+            var info = siginfo_t()
+            let pid = process.processIdentifier
+            guard waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0,
+                info._sifields._sigchld.si_pid == pid
+            else { return nil }
+            let status = info._sifields._sigchld.si_status
+            return info.si_code == Int32(CLD_EXITED) ? .exited(status) : .signaled(status)
+        #else
+            return nil
+        #endif
     }
 
     /// Writes to stdin (`.pipe`); a child that is gone already is not an error here, the
@@ -125,13 +148,13 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     public func signal(_ number: Int32) {
-        if process.isRunning { deliver(number, to: process.processIdentifier) }
+        if isRunning { deliver(number, to: process.processIdentifier) }
     }
 
     /// Waits at most `timeout`; nil if the child still runs then.
     public func waitForExit(timeout: Duration) async -> Termination? {
         let deadline = ContinuousClock.now + timeout
-        while process.isRunning, ContinuousClock.now < deadline {
+        while isRunning, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
         }
         return termination
@@ -152,7 +175,7 @@ public final class ChildProcess: @unchecked Sendable {
     {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            let ended = !process.isRunning
+            let ended = !isRunning
             if condition(standardOutput, standardError) { return true }
             if ended { return false }
             try? await Task.sleep(for: .milliseconds(20))
@@ -163,9 +186,13 @@ public final class ChildProcess: @unchecked Sendable {
     /// SIGKILL if it still runs, and reap it.
     public func kill() {
         closeInput()
-        guard process.isRunning else { return }
+        guard isRunning else { return }
         deliver(SIGKILL, to: process.processIdentifier)
-        process.waitUntilExit()
+        // Bounded, never `waitUntilExit()`: Foundation on Linux may not notice an exit while
+        // another child still holds a descriptor it inherited, and an unbounded wait here
+        // blocks a concurrency thread; with a few of them blocked the whole suite stalls.
+        let deadline = ContinuousClock.now + .seconds(2)
+        while isRunning, ContinuousClock.now < deadline { usleep(10_000) }
     }
 
     /// The child's story so far (or final, once `termination` is set), for failure messages:
