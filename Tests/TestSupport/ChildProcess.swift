@@ -66,12 +66,17 @@ public final class ChildProcess: @unchecked Sendable {
             process.standardInput = handle
         case .pipe, .text:
             let pipe = Pipe()
+            // Our write end must reach no child at all: a sibling started meanwhile that
+            // inherited it would keep this child from ever reading EOF.
+            _ = fcntl(pipe.fileHandleForWriting.fileDescriptor, F_SETFD, FD_CLOEXEC)
             process.standardInput = pipe
             readEnd = pipe.fileHandleForReading
             stdin = pipe.fileHandleForWriting
         }
         do {
-            try process.run()
+            // One start at a time: Foundation hands each child one end of a socket it watches
+            // for the child's exit, and a sibling spawned in between would inherit it.
+            try Self.spawnLock.withLock { try process.run() }
         } catch {
             throw HarnessError("cannot start \(commandLine): \(error)")
         }
@@ -83,6 +88,8 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     deinit { kill() }
+
+    private static let spawnLock = NSLock()
 
     private static func truncatedFile(_ path: String) throws -> FileHandle {
         guard FileManager.default.createFile(atPath: path, contents: nil),
