@@ -89,7 +89,8 @@ public final class ChildProcess: @unchecked Sendable {
 
     deinit { kill() }
 
-    private static let spawnLock = NSLock()
+    /// Held around every child start in the test targets (see `init`).
+    static let spawnLock = NSLock()
 
     private static func truncatedFile(_ path: String) throws -> FileHandle {
         guard FileManager.default.createFile(atPath: path, contents: nil),

@@ -14,10 +14,16 @@ public enum OpenSSLCLI {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["openssl"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
+        // Made and started under the harness's spawn lock, so no concurrently started child
+        // inherits this pipe's write end and delays its end of file (see ChildProcess).
+        let pipe = try ChildProcess.spawnLock.withLock {
+            let pipe = Pipe()
+            _ = fcntl(pipe.fileHandleForReading.fileDescriptor, F_SETFD, FD_CLOEXEC)
+            process.standardOutput = pipe
+            process.standardError = pipe
+            try process.run()
+            return pipe
+        }
         // Read before waiting, so a chatty openssl never blocks on a full pipe.
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
