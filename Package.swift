@@ -64,11 +64,11 @@ let package = Package(
         ),
         .testTarget(
             name: "DockerAPITests",
-            dependencies: ["DockerAPI"]
+            dependencies: ["DockerAPI", "TestSupport"]
         ),
         .testTarget(
             name: "PolicyTests",
-            dependencies: ["Policy", "DockerAPI"]
+            dependencies: ["Policy", "DockerAPI", "TestSupport"]
         ),
         // Throw-away PKIs and openssl CLI checks shared by the test targets.
         .target(
