@@ -1,6 +1,6 @@
 import DockerAPI
 
-/// Check `no-cap-add`: no capability beyond Docker's default set, unless the profile allows it.
+/// Check `no-cap-add`: no added capability (`--cap-add`), unless the profile allows that one.
 ///
 /// Restricted fields (`POST /containers/create`): `HostConfig.CapAdd` (a `StrSlice` on
 /// 20.10: one string counts as a list of one), and `HostConfig.Capabilities` (Docker 19.03's
