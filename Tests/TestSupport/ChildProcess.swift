@@ -34,53 +34,110 @@ public final class ChildProcess: @unchecked Sendable {
     public let commandLine: String
     public let standardOutputPath: String
     public let standardErrorPath: String
-    private let process = Process()
+    public let pid: Int32
     private let lock = NSLock()
-    private var stdin: FileHandle?
+    /// Our end of the stdin pipe (`.pipe`, `.text`), -1 once closed.
+    private var stdinDescriptor: Int32 = -1
+    /// Set once the child has been reaped.
+    private var reaped: Termination?
 
     /// Starts `executable` in `directory`, which also receives the output files.
+    ///
+    /// Spawned with `posix_spawn`, not Foundation's `Process`: on Linux that crashed now and
+    /// then inside `run()` when many children started and ended at once, and learned of an
+    /// exit only through a socket a sibling could inherit. Every descriptor here is opened
+    /// close-on-exec, so a child gets exactly its stdin, stdout and stderr.
     /// - Parameter environment: the child's whole environment; nil inherits the test runner's.
     public init(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
         directory: String, input: Input = .none
     ) throws {
         _ = sigpipeIgnored
-        commandLine = ([executable] + arguments).map(shellQuoted).joined(separator: " ")
+        let commandLine = ([executable] + arguments).map(shellQuoted).joined(separator: " ")
+        self.commandLine = commandLine
         let stem = "\(directory)/\(URL(fileURLWithPath: executable).lastPathComponent)-\(UUID().uuidString.prefix(8))"
         standardOutputPath = stem + ".stdout"
         standardErrorPath = stem + ".stderr"
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        if let environment { process.environment = environment }
-        process.standardOutput = try Self.truncatedFile(standardOutputPath)
-        process.standardError = try Self.truncatedFile(standardErrorPath)
-        var readEnd: FileHandle?
+
+        func openFile(_ path: String, _ flags: Int32) throws -> Int32 {
+            let descriptor = open(path, flags | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                throw HarnessError("cannot open \(path) for \(commandLine): \(String(cString: strerror(errno)))")
+            }
+            return descriptor
+        }
+        let output = try openFile(standardOutputPath, O_WRONLY | O_CREAT | O_TRUNC)
+        defer { close(output) }
+        let errors = try openFile(standardErrorPath, O_WRONLY | O_CREAT | O_TRUNC)
+        defer { close(errors) }
+        let childInput: Int32
+        var parentInput: Int32 = -1
         switch input {
         case .none:
-            process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+            childInput = try openFile("/dev/null", O_RDONLY)
         case .file(let path):
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw HarnessError("cannot read \(path) (stdin of \(commandLine))")
-            }
-            process.standardInput = handle
+            childInput = try openFile(path, O_RDONLY)
         case .pipe, .text:
-            let pipe = Pipe()
-            // Our write end must reach no child at all: a sibling started meanwhile that
-            // inherited it would keep this child from ever reading EOF.
-            _ = fcntl(pipe.fileHandleForWriting.fileDescriptor, F_SETFD, FD_CLOEXEC)
-            process.standardInput = pipe
-            readEnd = pipe.fileHandleForReading
-            stdin = pipe.fileHandleForWriting
+            var ends: [Int32] = [-1, -1]
+            // pipe2 is not imported; pipe + close-on-exec under the spawn lock is as good,
+            // since every start in the test targets takes that lock.
+            let made = Self.spawnLock.withLock { () -> Bool in
+                guard pipe(&ends) == 0 else { return false }
+                _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
+                _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
+                return true
+            }
+            guard made else {
+                throw HarnessError("cannot make a pipe for \(commandLine): \(String(cString: strerror(errno)))")
+            }
+            childInput = ends[0]
+            parentInput = ends[1]
         }
-        do {
-            // One start at a time: Foundation hands each child one end of a socket it watches
-            // for the child's exit, and a sibling spawned in between would inherit it.
-            try Self.spawnLock.withLock { try process.run() }
-        } catch {
-            throw HarnessError("cannot start \(commandLine): \(error)")
+        defer { close(childInput) }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // dup2 clears close-on-exec on the target, so these three reach the child.
+        posix_spawn_file_actions_adddup2(&actions, childInput, 0)
+        posix_spawn_file_actions_adddup2(&actions, output, 1)
+        posix_spawn_file_actions_adddup2(&actions, errors, 2)
+        guard let addChdir = Self.addChdir, addChdir(&actions, directory) == 0 else {
+            throw HarnessError(
+                "cannot start \(commandLine) in \(directory): posix_spawn_file_actions_addchdir_np unavailable")
         }
-        try? readEnd?.close()  // the child holds its own copy; ours would keep EOF from coming
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // The runner ignores SIGPIPE; children get the default back.
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+
+        let argv = ([executable] + arguments).map { strdup($0) }
+        defer { argv.forEach { free($0) } }
+        let environmentStrings = (environment ?? ProcessInfo.processInfo.environment).map {
+            strdup("\($0.key)=\($0.value)")
+        }
+        defer { environmentStrings.forEach { free($0) } }
+        var child: pid_t = 0
+        let status = Self.spawnLock.withLock {
+            (argv + [nil]).withUnsafeBufferPointer { argvPointer in
+                (environmentStrings + [nil]).withUnsafeBufferPointer { environmentPointer in
+                    posix_spawn(
+                        &child, executable, &actions, &attributes, argvPointer.baseAddress!,
+                        environmentPointer.baseAddress!)
+                }
+            }
+        }
+        guard status == 0 else {
+            if parentInput >= 0 { close(parentInput) }
+            throw HarnessError("cannot start \(commandLine): \(String(cString: strerror(status)))")
+        }
+        pid = child
+        stdinDescriptor = parentInput
         if case .text(let text) = input {
             send(text)
             closeInput()
@@ -89,17 +146,21 @@ public final class ChildProcess: @unchecked Sendable {
 
     deinit { kill() }
 
-    /// Held around every child start in the test targets (see `init`).
+    /// Held around every pipe creation and spawn in the test targets, so no child is started
+    /// between a descriptor's creation and its close-on-exec flag.
     static let spawnLock = NSLock()
 
-    private static func truncatedFile(_ path: String) throws -> FileHandle {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-            let handle = FileHandle(forWritingAtPath: path)
-        else { throw HarnessError("cannot create \(path)") }
-        return handle
-    }
+    /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which Swift does not import.
+    private static let addChdir:
+        (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32)? = {
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np")
+            else { return nil }
+            return unsafeBitCast(
+                symbol,
+                to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32)
+                    .self)
+        }()
 
-    public var pid: Int32 { process.processIdentifier }
     /// What the child wrote to stdout so far.
     public var standardOutput: String { String(decoding: standardOutputData, as: UTF8.self) }
     public var standardOutputData: Data { FileManager.default.contents(atPath: standardOutputPath) ?? Data() }
@@ -108,55 +169,46 @@ public final class ChildProcess: @unchecked Sendable {
         String(decoding: FileManager.default.contents(atPath: standardErrorPath) ?? Data(), as: UTF8.self)
     }
 
-    /// How the child ended; nil while it runs.
+    /// How the child ended; nil while it runs. Reaps it the first time it is seen gone.
     public var termination: Termination? {
-        if !process.isRunning {
-            switch process.terminationReason {
-            case .exit: return .exited(process.terminationStatus)
-            case .uncaughtSignal: return .signaled(process.terminationStatus)
-            @unknown default: return .exited(process.terminationStatus)
-            }
+        lock.withLock {
+            if let reaped { return reaped }
+            var status: Int32 = 0
+            guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
+            // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import.
+            let signal = status & 0x7f
+            reaped = signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
+            return reaped
         }
-        return peekExit()
     }
 
-    /// True until the child has exited, by Foundation's account or the kernel's.
     private var isRunning: Bool { termination == nil }
-
-    /// Asks the kernel whether the child has exited, without reaping it (Foundation still
-    /// does that). Needed because Foundation on Linux learns of an exit only when a socket
-    /// the child inherited closes, and a sibling started at the same moment may hold a copy
-    /// of it for as long as it lives; Foundation then reports a dead child as running.
-    private func peekExit() -> Termination? {
-        #if canImport(Glibc)
-            var info = siginfo_t()
-            let pid = process.processIdentifier
-            guard waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0,
-                info._sifields._sigchld.si_pid == pid
-            else { return nil }
-            let status = info._sifields._sigchld.si_status
-            return info.si_code == Int32(CLD_EXITED) ? .exited(status) : .signaled(status)
-        #else
-            return nil
-        #endif
-    }
 
     /// Writes to stdin (`.pipe`); a child that is gone already is not an error here, the
     /// test's expectations on its output say what went wrong.
     public func send(_ text: String) {
-        lock.withLock { try? stdin?.write(contentsOf: Data(text.utf8)) }
+        lock.withLock {
+            guard stdinDescriptor >= 0 else { return }
+            var bytes = Array(text.utf8)[...]
+            while !bytes.isEmpty {
+                let written = bytes.withUnsafeBytes { write(stdinDescriptor, $0.baseAddress, $0.count) }
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                bytes = bytes.dropFirst(written)
+            }
+        }
     }
 
     /// Ends stdin: the child reads EOF.
     public func closeInput() {
         lock.withLock {
-            try? stdin?.close()
-            stdin = nil
+            if stdinDescriptor >= 0 { close(stdinDescriptor) }
+            stdinDescriptor = -1
         }
     }
 
     public func signal(_ number: Int32) {
-        if isRunning { deliver(number, to: process.processIdentifier) }
+        if isRunning { deliver(number, to: pid) }
     }
 
     /// Waits at most `timeout`; nil if the child still runs then.
@@ -191,14 +243,12 @@ public final class ChildProcess: @unchecked Sendable {
         return condition(standardOutput, standardError)
     }
 
-    /// SIGKILL if it still runs, and reap it.
+    /// SIGKILL if it still runs, and reap it (bounded: a child in uninterruptible sleep must
+    /// not hang the suite).
     public func kill() {
         closeInput()
         guard isRunning else { return }
-        deliver(SIGKILL, to: process.processIdentifier)
-        // Bounded, never `waitUntilExit()`: Foundation on Linux may not notice an exit while
-        // another child still holds a descriptor it inherited, and an unbounded wait here
-        // blocks a concurrency thread; with a few of them blocked the whole suite stalls.
+        deliver(SIGKILL, to: pid)
         let deadline = ContinuousClock.now + .seconds(2)
         while isRunning, ContinuousClock.now < deadline { usleep(10_000) }
     }

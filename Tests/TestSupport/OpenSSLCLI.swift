@@ -10,24 +10,24 @@ public enum OpenSSLCLI {
         public var succeeded: Bool { status == 0 }
     }
 
+    /// Runs `openssl` through the shared child-process harness (at most 60 s).
     public static func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        // Made and started under the harness's spawn lock, so no concurrently started child
-        // inherits this pipe's write end and delays its end of file (see ChildProcess).
-        let pipe = try ChildProcess.spawnLock.withLock {
-            let pipe = Pipe()
-            _ = fcntl(pipe.fileHandleForReading.fileDescriptor, F_SETFD, FD_CLOEXEC)
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            return pipe
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dockgate-openssl-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let child = try ChildProcess("/usr/bin/env", ["openssl"] + arguments, directory: directory)
+        let deadline = ContinuousClock.now + .seconds(60)
+        while child.termination == nil, ContinuousClock.now < deadline { usleep(5_000) }
+        guard let termination = child.termination else {
+            child.kill()
+            throw HarnessError("openssl \(arguments.joined(separator: " ")) did not finish within 60 s")
         }
-        // Read before waiting, so a chatty openssl never blocks on a full pipe.
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let status: Int32
+        switch termination {
+        case .exited(let code): status = code
+        case .signaled(let signal): status = 128 + signal
+        }
+        return Result(status: status, output: child.standardOutput + child.standardError)
     }
 
     /// `openssl verify -CAfile ca -purpose purpose [-crl_check -CRLfile crl] certificate`.
