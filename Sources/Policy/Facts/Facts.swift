@@ -104,3 +104,16 @@ public struct VolumeFact: Sendable, Hashable {
         self.options = options
     }
 }
+
+extension Facts {
+    /// Whether `query` has been answered (found or not found).
+    public func answers(_ query: FactQuery) -> Bool {
+        switch query {
+        case .image(let key): images[key] != nil
+        case .container(let key): containers[key] != nil
+        case .exec(let key): execs[key] != nil
+        case .volume(let key): volumes[key] != nil
+        case .hostPath(let key): hostPaths[key] != nil
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import DockerAPI
+
+/// Facts read from the daemon's own inspect answers (`GET /images/{name}/json`,
+/// `/containers/{name}/json`, `/exec/{id}/json`, `/volumes/{name}`).
+///
+/// The daemon writes these documents itself with Go's `encoding/json`, so names are matched
+/// by their exact bytes. A field the daemon always writes that is missing or of another type
+/// means the answer is not what the gate understands: reading it throws, and the gate refuses
+/// the request rather than guess (fail closed). Fields Go omits when empty (`omitempty`) or
+/// writes as `null` read as their zero value.
+public enum InspectedFacts {
+    public static func image(_ document: JSONValue) throws(InspectError) -> ImageFact {
+        let root = try object(document, at: "")
+        // `Config` is a pointer in the image inspect type: null for images without a config.
+        let config = try optionalObject(root, "Config", at: "")
+        return ImageFact(user: try string(config, "User", at: "Config."))
+    }
+
+    public static func container(_ document: JSONValue) throws(InspectError) -> ContainerFact {
+        let root = try object(document, at: "")
+        let config = try optionalObject(root, "Config", at: "")
+        let host = try optionalObject(root, "HostConfig", at: "")
+        var mounts: [MountFact] = []
+        if case .present(let member) = root.value(forMapKey: "Mounts"), !member.value.isNull {
+            guard let list = member.value.arrayValue else { throw InspectError(path: "Mounts", expected: "an array") }
+            for (index, entry) in list.enumerated() {
+                let path = "Mounts[\(index)]."
+                let mount = try object(entry, at: path)
+                mounts.append(
+                    MountFact(
+                        type: try string(mount, "Type", at: path), source: try string(mount, "Source", at: path),
+                        name: try string(mount, "Name", at: path), driver: try string(mount, "Driver", at: path)))
+            }
+        }
+        let id = try string(root, "Id", at: "")
+        guard !id.isEmpty else { throw InspectError(path: "Id", expected: "a container ID") }
+        return ContainerFact(
+            id: id, user: try string(config, "User", at: "Config."),
+            networkMode: try string(host, "NetworkMode", at: "HostConfig."),
+            pidMode: try string(host, "PidMode", at: "HostConfig."),
+            ipcMode: try string(host, "IpcMode", at: "HostConfig."),
+            mounts: mounts)
+    }
+
+    public static func exec(_ document: JSONValue) throws(InspectError) -> ExecFact {
+        let root = try object(document, at: "")
+        guard let process = try optionalObject(root, "ProcessConfig", at: "") else {
+            throw InspectError(path: "ProcessConfig", expected: "an object")
+        }
+        return ExecFact(
+            containerID: try string(root, "ContainerID", at: ""),
+            privileged: try bool(process, "privileged", at: "ProcessConfig."),
+            user: try string(process, "user", at: "ProcessConfig."))
+    }
+
+    public static func volume(_ document: JSONValue) throws(InspectError) -> VolumeFact {
+        let root = try object(document, at: "")
+        var options: [StringMap.Entry] = []
+        if case .present(let member) = root.value(forMapKey: "Options"), !member.value.isNull {
+            let map = try object(member.value, at: "Options")
+            for entry in map.members {
+                guard let value = entry.value.stringValue else {
+                    throw InspectError(path: "Options.\(entry.key)", expected: "a string")
+                }
+                options.append(StringMap.Entry(key: entry.key, value: value))
+            }
+        }
+        return VolumeFact(driver: try string(root, "Driver", at: ""), options: StringMap(options))
+    }
+
+    // MARK: Reading
+
+    private static func object(_ value: JSONValue, at path: String) throws(InspectError) -> JSONObject {
+        guard let object = value.objectValue else {
+            throw InspectError(path: path.isEmpty ? "the document" : path, expected: "an object")
+        }
+        return object
+    }
+
+    /// An object member that may be absent or `null`.
+    private static func optionalObject(_ object: JSONObject, _ name: String, at path: String) throws(InspectError)
+        -> JSONObject?
+    {
+        guard case .present(let member) = object.value(forMapKey: name), !member.value.isNull else { return nil }
+        return try Self.object(member.value, at: path + name)
+    }
+
+    /// A string member; absent or `null` (or a missing parent object) reads as `""`: Go's
+    /// `omitempty` and zero value.
+    private static func string(_ object: JSONObject?, _ name: String, at path: String) throws(InspectError) -> String {
+        guard case .present(let member) = object?.value(forMapKey: name), !member.value.isNull else { return "" }
+        guard let text = member.value.stringValue else { throw InspectError(path: path + name, expected: "a string") }
+        return text
+    }
+
+    private static func bool(_ object: JSONObject, _ name: String, at path: String) throws(InspectError) -> Bool {
+        guard case .present(let member) = object.value(forMapKey: name), !member.value.isNull else { return false }
+        guard let flag = member.value.boolValue else { throw InspectError(path: path + name, expected: "a boolean") }
+        return flag
+    }
+}
+
+/// An inspect answer the gate cannot read: which field, and what it should have been.
+public struct InspectError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let path: String
+    public let expected: String
+
+    public var description: String { "\(path) is not \(expected)" }
+}
