@@ -42,6 +42,7 @@ let package = Package(
             dependencies: [
                 "MutualTLS",
                 "DockerAPI",
+                "Policy",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -19,7 +19,7 @@ public final class GateServer: Sendable {
 
     public init(
         group: EventLoopGroup, tls: ReloadableTLSContext, upstream: UpstreamAddress,
-        gate: RequestGate = RoutingGate(),
+        gate: RequestGate = PolicyGate(),
         logger: Logger
     ) {
         self.group = group

@@ -45,6 +45,11 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
     enum State {
         /// Between requests.
         case idle
+        /// Reading a body the gate inspects, before it decides.
+        case inspecting(PendingRequest)
+        /// The gate is deciding (looking facts up from the daemon); client reads paused, body
+        /// parts that are not inspected held.
+        case deciding(PendingRequest)
         /// Waiting for a daemon connection; request parts are held, client reads paused.
         case connecting(Exchange)
         /// Relaying between the client and `Upstream`.
@@ -127,26 +132,19 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 to: head.method, context: context, keepAlive: false)
             return
         }
-        switch gate.decide(GateRequest(head: head, identity: identity)) {
-        case .deny(let status, let message):
-            answer(
-                DaemonErrorResponse(status: status, message: message), to: head.method, context: context,
-                keepAlive: head.isKeepAlive)
-        case .allow(var forwarded):
-            let isUpgrade = HopByHopHeaders.requestsUpgrade(forwarded.headers)
-            HopByHopHeaders.strip(&forwarded.headers, keepingUpgrade: isUpgrade)
-            forwarded.version = .http1_1
-            let exchange = Exchange(forwardedHead: forwarded, clientKeepAlive: head.isKeepAlive, isUpgrade: isUpgrade)
-            exchange.held.append(.head(forwarded))
-            state = .connecting(exchange)
-            connectUpstream(for: exchange, context: context)
-        }
+        admit(head, identity: identity, context: context)
     }
 
     private func forwardRequestPart(_ part: HTTPClientRequestPart) {
         let isEnd: Bool
         if case .end = part { isEnd = true } else { isEnd = false }
         switch state {
+        case .inspecting(let request):
+            guard let context else { return }
+            receivedInspectedPart(part, of: request, context: context)
+        case .deciding(let request):
+            request.held.append(part)
+            request.requestEnded = isEnd
         case .connecting(let exchange):
             exchange.held.append(part)
             exchange.requestEnded = isEnd
@@ -179,9 +177,9 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     private var shouldHoldClientReads: Bool {
         switch state {
-        case .connecting: return true
+        case .connecting, .deciding: return true
         case .forwarding(_, let upstream): return !upstream.channel.isWritable
-        case .idle, .answering, .hijacked, .closed: return false
+        case .idle, .inspecting, .answering, .hijacked, .closed: return false
         }
     }
 
@@ -203,7 +201,7 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case .forwarding(_, let upstream):
             upstream.handler.delegate = nil
             upstream.channel.close(promise: nil)
-        case .idle, .connecting, .answering, .hijacked, .closed:
+        case .idle, .inspecting, .deciding, .connecting, .answering, .hijacked, .closed:
             break
         }
         state = .closed

@@ -1,12 +1,14 @@
 import MutualTLS
+import NIOCore
 import NIOHTTP1
 
 /// The seam between a parsed request and the daemon: the only place a request is judged.
 ///
-/// Called on the connection's event loop for every request, after the head arrives and
-/// before any byte of it goes upstream.
+/// `admit` is called on the connection's event loop for every request, when its head
+/// arrives and before any byte of it goes upstream. It decides at once, or asks for the body
+/// and the daemon's facts and decides later (`PendingDecision`).
 public protocol RequestGate: Sendable {
-    func decide(_ request: GateRequest) -> GateDecision
+    func admit(_ request: GateRequest) -> Admission
 }
 
 /// What the gate sees of a request.
@@ -20,19 +22,61 @@ public struct GateRequest: Sendable {
     }
 }
 
-public enum GateDecision: Sendable, Equatable {
-    /// Forward, with this (possibly rewritten) head.
-    case allow(HTTPRequestHead)
+/// The gate's first answer, at the request head.
+public enum Admission: Sendable {
+    /// Forward with this (possibly rewritten) head; a body streams through unread.
+    case forward(HTTPRequestHead)
     /// Answer the client directly; nothing reaches the daemon.
-    case deny(status: HTTPResponseStatus, message: String)
+    case refuse(GateRefusal)
+    /// Read the body (if the decision needs it), then decide.
+    case decideLater(PendingDecision)
 }
 
-/// Lets every authenticated request through unchanged: `dockerd --tlsverify` semantics,
-/// until the policy engine provides a gate that reads requests.
+/// The final answer for a request.
+public enum GateDecision: Sendable, Equatable {
+    /// Forward, with this (possibly rewritten) head. An inspected body follows as exactly the
+    /// bytes that were checked, framed with `Content-Length`.
+    case allow(HTTPRequestHead)
+    /// Answer the client directly; nothing reaches the daemon.
+    case refuse(GateRefusal)
+}
+
+/// A response dockgate writes itself, in the daemon's error format.
+public struct GateRefusal: Sendable, Equatable, Error {
+    public let status: HTTPResponseStatus
+    /// Printed by the docker CLI after `Error response from daemon:`.
+    public let message: String
+
+    public init(status: HTTPResponseStatus, message: String) {
+        self.status = status
+        self.message = message
+    }
+}
+
+/// A decision that needs the request body, facts from the daemon, or both.
+public struct PendingDecision: Sendable {
+    /// The body is read into memory up to this many bytes and handed to `decide`; a longer
+    /// one is refused with 413 and never forwarded. `nil`: the body (a tar stream, if any) is
+    /// not inspected and waits, unread, for the decision.
+    public let inspectedBodyLimit: Int?
+    /// Runs on the connection's event loop once the body is in.
+    public let decide: @Sendable (_ body: ByteBuffer?, _ daemon: DaemonLookup) -> EventLoopFuture<GateDecision>
+
+    public init(
+        inspectedBodyLimit: Int?,
+        decide: @escaping @Sendable (_ body: ByteBuffer?, _ daemon: DaemonLookup) -> EventLoopFuture<GateDecision>
+    ) {
+        self.inspectedBodyLimit = inspectedBodyLimit
+        self.decide = decide
+    }
+}
+
+/// Lets every authenticated request through unchanged, bodies unread: `dockerd --tlsverify`
+/// semantics. For tests of the forwarding machinery.
 public struct PassThroughGate: RequestGate {
     public init() {}
 
-    public func decide(_ request: GateRequest) -> GateDecision {
-        .allow(request.head)
+    public func admit(_ request: GateRequest) -> Admission {
+        .forward(request.head)
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import Proxy
 import Testing
 
-/// The routing layer of the gate in front of a daemon: what dockerd would misroute or does
-/// not know is answered by dockgate, and never reaches the daemon.
-@Suite struct RoutingGateTests {
+/// The routing step of the gate in front of a daemon: what dockerd would misroute or does
+/// not know is answered by dockgate, and never reaches the daemon — whatever the profile.
+@Suite struct GateRoutingTests {
     static let refused: [(request: String, status: String, message: String)] = [
         ("GET /v1.41/containers//json HTTP/1.1", "400 Bad Request", "(rule path.empty-segment)"),
         ("GET /v1.41/containers/../json HTTP/1.1", "400 Bad Request", "(rule path.dot-segment)"),
@@ -26,7 +26,7 @@ import Testing
 
     @Test(arguments: refused)
     func refusedBeforeTheDaemon(request: String, status: String, message: String) async throws {
-        let harness = try await ProxyHarness(gate: RoutingGate())
+        let harness = try await ProxyHarness(gate: PolicyGate(profile: .privileged))
         let client = try await harness.client()
         let body =
             request.contains("Content-Length: 2")
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func knownRoutesPass() async throws {
-        let harness = try await ProxyHarness(gate: RoutingGate())
+        let harness = try await ProxyHarness(gate: PolicyGate(profile: .privileged))
         let client = try await harness.client()
         try await client.send("HEAD /_ping HTTP/1.1\r\nHost: d\r\n\r\nGET /v1.41/_ping HTTP/1.1\r\nHost: d\r\n\r\n")
         let text = await client.wait { $0.hasSuffix("\r\n\r\nOK") }

@@ -12,7 +12,9 @@ import NIOPosix
 ///   arrive before the response ends);
 /// - `GET /big?mb=N` → N MiB of zeros with a Content-Length;
 /// - `POST /attach` with `Upgrade: tcp` → `101 UPGRADED`, then `early\n` at once, echoes every
-///   byte back, and on end of input writes `bye\n` and half-closes (as dockerd does).
+///   byte back, and on end of input writes `bye\n` and half-closes (as dockerd does);
+/// - the inspect endpoints the gate asks for facts, from `FakeDaemon.inspect` (404 for any
+///   other name), and `POST /containers/create` answered like `/echo` with `201`.
 final class FakeDaemon: Sendable {
     let socketPath: String
     private let channel: Channel
@@ -41,6 +43,16 @@ final class FakeDaemon: Sendable {
     }
 
     var seen: [HTTPRequestHead] { requestsBox.withLockedValue { $0 } }
+
+    /// Inspect answers by path (without the version prefix): images running as root and as
+    /// 1000, execs as root and as 1000, and an image whose lookup fails.
+    static let inspect: [String: (HTTPResponseStatus, String)] = [
+        "/images/local/root:1/json": (.ok, #"{"Id":"sha256:1","Config":{"User":""}}"#),
+        "/images/local/user:1/json": (.ok, #"{"Id":"sha256:2","Config":{"User":"1000"}}"#),
+        "/images/local/broken:1/json": (.internalServerError, #"{"message":"the image store is on fire"}"#),
+        "/exec/e-root/json": (.ok, #"{"ContainerID":"c1","ProcessConfig":{"privileged":false,"user":""}}"#),
+        "/exec/e-user/json": (.ok, #"{"ContainerID":"c1","ProcessConfig":{"privileged":false,"user":"1000"}}"#),
+    ]
 
     /// Lets the streaming response send its next chunk.
     func sendNextChunk() {
@@ -100,14 +112,12 @@ private final class FakeDaemonHandler: ChannelInboundHandler, RemovableChannelHa
         case "/_ping":
             send(.ok, body: ByteBuffer(string: "OK"), context: context)
         case "/echo":
-            var headers = HTTPHeaders()
-            headers.add(name: "X-Seen-Method", value: head.method.rawValue)
-            headers.add(name: "X-Seen-URI", value: head.uri)
-            headers.add(name: "X-Seen-Connection", value: head.headers["connection"].joined(separator: ","))
-            headers.add(
-                name: "X-Seen-Transfer-Encoding", value: head.headers["transfer-encoding"].joined(separator: ","))
-            headers.add(name: "X-Seen-Content-Length", value: head.headers["content-length"].joined(separator: ","))
-            send(.ok, body: body, headers: headers, context: context)
+            echo(head, status: .ok, context: context)
+        case "/containers/create":
+            echo(head, status: .created, context: context)
+        case _ where FakeDaemon.inspect[path] != nil:
+            let (status, document) = FakeDaemon.inspect[path]!
+            send(status, body: ByteBuffer(string: document), context: context)
         case "/big":
             let megabytes = Int(head.uri.split(separator: "=").last ?? "1") ?? 1
             var headers = HTTPHeaders()
@@ -126,6 +136,17 @@ private final class FakeDaemonHandler: ChannelInboundHandler, RemovableChannelHa
         default:
             send(.notFound, body: ByteBuffer(string: "{\"message\":\"page not found\"}"), context: context)
         }
+    }
+
+    /// The request body back, with what the daemon saw of the request in `X-Seen-*` headers.
+    private func echo(_ head: HTTPRequestHead, status: HTTPResponseStatus, context: ChannelHandlerContext) {
+        var headers = HTTPHeaders()
+        headers.add(name: "X-Seen-Method", value: head.method.rawValue)
+        headers.add(name: "X-Seen-URI", value: head.uri)
+        headers.add(name: "X-Seen-Connection", value: head.headers["connection"].joined(separator: ","))
+        headers.add(name: "X-Seen-Transfer-Encoding", value: head.headers["transfer-encoding"].joined(separator: ","))
+        headers.add(name: "X-Seen-Content-Length", value: head.headers["content-length"].joined(separator: ","))
+        send(status, body: body, headers: headers, context: context)
     }
 
     private func send(
