@@ -1,9 +1,11 @@
 import ArgumentParser
+import DockerAPI
 import Foundation
 import Logging
 import MutualTLS
 import NIOCore
 import NIOPosix
+import Policy
 import Proxy
 
 /// `dockgate serve`: the flags are dockerd's own, so a dockerd `--tlsverify` command line
@@ -47,6 +49,24 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("tls-handshake-timeout"), help: "Seconds a client has to complete the TLS handshake.")
     var handshakeTimeoutSeconds: Double = 10
 
+    @Option(
+        help: """
+            The policy profile every request is checked against: baseline (no privileged, \
+            host namespaces, root user, added capabilities, host mounts, devices, …) or \
+            privileged (requests are still parsed strictly, bodies are not restricted).
+            """)
+    var profile: String = Profile.baseline.name
+
+    @Option(
+        name: .customLong("max-inspected-body"),
+        help: "Largest JSON request body, in bytes, dockgate reads and checks; larger ones are refused (413).")
+    var maximumInspectedBody: Int = 1 << 20
+
+    @Option(
+        name: .customLong("min-api-version"),
+        help: "Requests for an older Engine API version (/vX.Y prefix) are refused.")
+    var minimumAPIVersion: String = "1.24"
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -54,6 +74,13 @@ struct Serve: AsyncParsableCommand {
         for value in host { _ = try ListenAddress(parsing: value) }
         _ = try UpstreamAddress(parsing: upstream)
         guard handshakeTimeoutSeconds > 0 else { throw ValidationError("--tls-handshake-timeout must be positive") }
+        guard Profile.builtin(named: profile) != nil else {
+            throw ValidationError("--profile \(profile) is not a profile; use baseline or privileged")
+        }
+        guard maximumInspectedBody > 0 else { throw ValidationError("--max-inspected-body must be positive") }
+        guard let minimum = APIVersion(minimumAPIVersion), minimum.components.count == 2 else {
+            throw ValidationError("--min-api-version \(minimumAPIVersion) is not an API version such as 1.24")
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level \(logLevel) is not a log level")
         }
@@ -81,7 +108,12 @@ struct Serve: AsyncParsableCommand {
         }
 
         let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
-        let server = GateServer(group: group, tls: tls, upstream: upstreamAddress, logger: logger)
+        let gate = PolicyGate(
+            profile: Profile.builtin(named: profile) ?? .baseline,
+            router: RequestRouter(
+                configuration: RoutingConfiguration(minimumAPIVersion: APIVersion(minimumAPIVersion) ?? "1.24")),
+            inspectedBodyLimit: maximumInspectedBody)
+        let server = GateServer(group: group, tls: tls, upstream: upstreamAddress, gate: gate, logger: logger)
         let bound: [SocketAddress]
         do {
             bound = try await server.start(addresses: addresses)
@@ -93,11 +125,14 @@ struct Serve: AsyncParsableCommand {
             logger.notice("listening on \(ListenAddress(socketAddress: address))")
         }
         logger.notice("forwarding to the Docker daemon at \(upstreamAddress)")
-        // Say it where operators look: until request bodies are checked, a valid certificate
-        // is as good as docker.sock itself, exactly as with dockerd --tlsverify.
-        logger.warning(
-            "request bodies are not policy-checked yet: every client with a certificate from the CA has full Docker access (requests are only routed as dockerd would)"
-        )
+        if profile == Profile.privileged.name {
+            // Say it where operators look: a valid certificate is then as good as docker.sock.
+            logger.warning(
+                "profile privileged: request bodies are not restricted; every client with a certificate from the CA can take over the host"
+            )
+        } else {
+            logger.notice("checking every request against profile \(profile)")
+        }
         if !crlPaths.isEmpty { logger.info("checking client certificates against \(crlPaths.joined(separator: ", "))") }
 
         await SignalWaiter.run(
