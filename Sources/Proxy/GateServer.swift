@@ -72,7 +72,7 @@ public final class GateServer: Sendable {
                         encoder: HTTPResponseEncoder(configuration: .noFramingHeaders),
                         decoder: ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes)),
                         pipelining: HTTPServerPipelineHandler(),
-                        errors: HTTPServerProtocolErrorHandler())
+                        errors: MalformedRequestHandler())
                     try operations.addHandler(handlers.encoder)
                     try operations.addHandler(handlers.decoder)
                     try operations.addHandler(handlers.pipelining)

@@ -252,5 +252,5 @@ struct HTTPServerHandlers {
     let encoder: HTTPResponseEncoder
     let decoder: ByteToMessageHandler<HTTPRequestDecoder>
     let pipelining: HTTPServerPipelineHandler
-    let errors: HTTPServerProtocolErrorHandler
+    let errors: MalformedRequestHandler
 }
