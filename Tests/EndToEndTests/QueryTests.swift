@@ -38,7 +38,7 @@ struct QueryTests {
         try await Scenario.run(cli) { s in
             let result = try await s.dockerSucceeds(["images"])
             let busybox = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("local/busybox ") }
-            #expect(busybox.count == 2, "expected local/busybox tags 1 and 2:\n\(result)")
+            #expect(busybox.count == 3, "expected local/busybox tags 1, 2 and user:\n\(result)")
         }
     }
 

@@ -16,9 +16,9 @@ struct SlowReaderMemoryTests {
             let name = s.uniqueName("slow")
             s.removeAfterwards(container: name)
             try await s.dockerSucceeds(
-                ["run", "--name", name, testImage, "sh", "-c", "head -c \(Self.fileSize) /dev/zero > /big"],
+                ["run", "--name", name, testImage, "sh", "-c", "head -c \(Self.fileSize) /dev/zero > /tmp/big"],
                 timeout: .seconds(120))
-            let url = "https://127.0.0.1:\(s.gate.port)/v1.41/containers/\(name)/archive?path=/big"
+            let url = "https://127.0.0.1:\(s.gate.port)/v1.41/containers/\(name)/archive?path=/tmp/big"
 
             // HEAD first: proves the daemon has the whole file to send, and warms dockgate up.
             let head = try await s.run(try curl(), s.curlArguments + ["--head", url])

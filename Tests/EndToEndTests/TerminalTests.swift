@@ -24,10 +24,10 @@ struct TerminalTests {
         }
     }
 
-    /// Waits for busybox's `/ # ` prompt, types a command whose output differs from its echo,
+    /// Waits for busybox's `/ $ ` prompt (a non-root user's), types a command whose output differs from its echo,
     /// then `exit`; the CLI must then exit 0.
     private func driveShell(_ terminal: ChildProcess, sourceLocation: SourceLocation = #_sourceLocation) async {
-        let prompted = await terminal.waitForOutput(timeout: .seconds(20)) { stdout, _ in stdout.contains("/ # ") }
+        let prompted = await terminal.waitForOutput(timeout: .seconds(20)) { stdout, _ in stdout.contains("/ $ ") }
         #expect(prompted, "no shell prompt:\n\(terminal.result(terminal.termination))", sourceLocation: sourceLocation)
         terminal.send("echo mark$((6*7))\n")
         let answered = await terminal.waitForOutput(timeout: .seconds(20)) { stdout, _ in stdout.contains("mark42") }

@@ -13,10 +13,13 @@ struct VolumeTests {
             let listed = try await s.dockerSucceeds(["volume", "ls", "-q"])
             #expect(listed.standardOutput.split(separator: "\n").contains(Substring(volume)), "\(listed)")
 
+            // Mounted on the image user's home, the new volume belongs to that user.
             try await s.dockerSucceeds([
-                "run", "--rm", "-v", "\(volume):/data", testImage, "sh", "-c", "echo kept > /data/f",
+                "run", "--rm", "-v", "\(volume):/home/user", testImage, "sh", "-c", "echo kept > /home/user/f",
             ])
-            let read = try await s.dockerSucceeds(["run", "--rm", "-v", "\(volume):/data", testImage, "cat", "/data/f"])
+            let read = try await s.dockerSucceeds([
+                "run", "--rm", "-v", "\(volume):/home/user", testImage, "cat", "/home/user/f",
+            ])
             #expect(read.standardOutput == "kept\n", "\(read)")
 
             let remove = try await s.dockerSucceeds(["volume", "rm", volume])

@@ -57,5 +57,9 @@ extension Scenario {
     }
 }
 
-/// The image `scripts/dockerd-env` imports: busybox with every applet.
-let testImage = "local/busybox:1"
+/// An image `scripts/dockerd-env` imports: busybox with every applet, running as 1000:1000, so
+/// the baseline profile lets it run without `--user`.
+let testImage = "local/busybox:user"
+
+/// The same image without a `USER`, so it runs as root, as most images do.
+let rootImage = "local/busybox:1"

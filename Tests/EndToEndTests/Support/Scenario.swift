@@ -110,13 +110,19 @@ final class Scenario: @unchecked Sendable {
 
     private func removeDockerObjects() async {
         let (containers, images, volumes) = lock.withLock { (self.containers, self.images, self.volumes) }
+        let removals = [(["rm", "-f"], containers), (["rmi", "-f"], images), (["volume", "rm", "-f"], volumes)]
+        for (command, names) in removals where !names.isEmpty {
+            _ = try? await dockerDirect(command + names)
+        }
+    }
+
+    /// `docker ARGUMENTS` straight to the daemon's socket, past the gate: to set up what a
+    /// client of the gate may not create, and to see what the daemon really holds.
+    func dockerDirect(_ arguments: [String], timeout: Duration = .seconds(30)) async throws -> CommandResult {
         var direct = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("DOCKER_") }
         direct["DOCKER_HOST"] = "unix://" + setup.daemonSocket
         direct["DOCKER_CONFIG"] = directory + "/docker-config"
-        let removals = [(["rm", "-f"], containers), (["rmi", "-f"], images), (["volume", "rm", "-f"], volumes)]
-        for (command, names) in removals where !names.isEmpty {
-            _ = try? await run(cli.path, command + names, environment: direct, timeout: .seconds(30))
-        }
+        return try await run(cli.path, arguments, environment: direct, timeout: timeout)
     }
 
     // MARK: Processes
