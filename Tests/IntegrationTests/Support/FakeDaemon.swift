@@ -3,7 +3,8 @@ import TestSupport
 
 /// A stand-in for dockerd on a Unix socket in the test's directory, so these TLS tests see a
 /// request come out of the gate without depending on a real daemon (the docker CLI tests
-/// cover that). Every request gets `200` and a JSON echo of what arrived.
+/// cover that). Every request gets `200` and a JSON echo of what arrived, and is listed on its
+/// standard output as `request METHOD TARGET`.
 ///
 /// Started by `TestBed.startServer`, one per bed; `cleanUp()` kills it.
 struct FakeDaemon: Sendable {
@@ -18,6 +19,13 @@ struct FakeDaemon: Sendable {
     }
 
     /// The echo in `body` if it is one, i.e. if the request went through the gate to the daemon.
+    /// `METHOD TARGET` of every request that reached the daemon so far.
+    var requests: [String] {
+        process.standardOutput.split(separator: "\n").compactMap { line in
+            line.hasPrefix("request ") ? String(line.dropFirst("request ".count)) : nil
+        }
+    }
+
     static func echo(in body: String?) -> Echo? {
         guard let body else { return nil }
         return try? JSONDecoder().decode(Echo.self, from: Data(body.utf8))
@@ -32,6 +40,7 @@ struct FakeDaemon: Sendable {
             protocol_version = "HTTP/1.1"
 
             def answer(self):
+                print("request %s %s" % (self.command, self.path), flush=True)
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 payload = json.dumps({

@@ -139,3 +139,62 @@ extension TestBed {
         return (result, outcome)
     }
 }
+
+extension PythonClients {
+    /// argv: port cafile certfile keyfile payload-file. Sends the file's bytes over mutual TLS exactly as
+    /// given (no HTTP library in between), then reads until the server closes or stays silent
+    /// for 5 s. Prints {"received": text} or {"error": ...}.
+    static let tlsRawScript = #"""
+        import json, socket, ssl, sys
+        port, cafile, certfile, keyfile, payload_file = sys.argv[1:6]
+        with open(payload_file, "rb") as f:
+            payload = f.read()
+        ctx = ssl.create_default_context(cafile=cafile)
+        ctx.load_cert_chain(certfile, keyfile)
+        result = {"received": ""}
+        received = b""
+        try:
+            with socket.create_connection(("127.0.0.1", int(port)), timeout=5) as raw:
+                with ctx.wrap_socket(raw, server_hostname="localhost") as tls:
+                    tls.sendall(payload)
+                    while True:
+                        chunk = tls.recv(65536)
+                        if not chunk:
+                            break
+                        received += chunk
+        except socket.timeout:
+            pass
+        except (ssl.SSLError, OSError) as error:
+            result["error"] = "%s: %s" % (type(error).__name__, error)
+        result["received"] = received.decode("utf-8", "replace")
+        print(json.dumps(result), flush=True)
+        """#
+
+    struct TLSRawOutcome: Decodable, Sendable {
+        var received: String
+        var error: String?
+    }
+}
+
+extension TestBed {
+    /// Runs `PythonClients.tlsRawScript` with `client`'s certificate.
+    func pythonTLSRaw(_ server: DockgateServer, client: ClientFiles, sending bytes: [UInt8]) async throws
+        -> (result: CommandResult, outcome: PythonClients.TLSRawOutcome)
+    {
+        let payload = path("payload-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: payload, contents: Data(bytes)) else {
+            throw HarnessError("cannot write \(payload)")
+        }
+        let result = try await run(
+            try Executables.python3(),
+            [
+                "-c", PythonClients.tlsRawScript, "\(server.port)", pki.caCertificate, client.certificate, client.key,
+                payload,
+            ],
+            timeout: .seconds(30))
+        guard let outcome = try decodeLines(result, as: PythonClients.TLSRawOutcome.self).first else {
+            throw HarnessError("the raw TLS script printed no result:\n\(result)")
+        }
+        return (result, outcome)
+    }
+}
