@@ -46,6 +46,22 @@ extension ProfileSettings {
         for (key, values) in lists where values.contains(where: \.isEmpty) {
             throw ProfileSettingsError(key: key, problem: "an empty name is not a value")
         }
+        let patterns = [("allowedImages", allowedImages), ("writableImageNames", writableImageNames)]
+        for (key, values) in patterns where values?.contains(where: \.isEmpty) == true {
+            throw ProfileSettingsError(key: key, problem: "an empty pattern is not a value")
+        }
+        let ceilings = [("maxMemory", maximumMemory), ("maxCPUs", maximumNanoCPUs), ("maxPids", maximumPids)]
+        for (key, value) in ceilings where (value ?? 1) <= 0 {
+            throw ProfileSettingsError(key: key, problem: "must be positive")
+        }
+        for range in allowedHostPorts where !(1 <= range.lower && range.lower <= range.upper && range.upper <= 65535) {
+            throw ProfileSettingsError(
+                key: "allowedHostPorts", problem: "\(range) is not a range of ports between 1 and 65535")
+        }
+        for address in allowedHostIPs ?? [] where !IPAddressText.isSpecific(address) {
+            throw ProfileSettingsError(
+                key: "allowedHostIPs", problem: "\(quoted(address)) is not a specific IPv4 or IPv6 address")
+        }
         return result
     }
 }
