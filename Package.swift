@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // The system OpenSSL 3 (libssl/libcrypto). Only MutualTLS imports it.
@@ -35,7 +36,7 @@ let package = Package(
         // Team policy: profiles and one check per file, a pure function of the parsed request.
         .target(
             name: "Policy",
-            dependencies: ["DockerAPI"]
+            dependencies: ["DockerAPI", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Proxy",

@@ -4,11 +4,19 @@ public struct Profile: Sendable {
     public let name: String
     public let checks: [Check]
     public let settings: ProfileSettings
+    /// The built-in profile a policy file's profile extends; nil for the built-ins.
+    public let base: String?
 
-    public init(name: String, checks: [Check], settings: ProfileSettings) {
+    public init(name: String, checks: [Check], settings: ProfileSettings, base: String? = nil) {
         self.name = name
         self.checks = checks
         self.settings = settings
+        self.base = base
+    }
+
+    /// A policy file's profile: `base`'s checks with the file's settings.
+    public init(name: String, basedOn base: Profile, settings: ProfileSettings) {
+        self.init(name: name, checks: base.checks, settings: settings, base: base.name)
     }
 
     /// `privileged`: no body checks (requests are still parsed, classified and audited).
@@ -24,12 +32,15 @@ public struct Profile: Sendable {
 
     /// The built-in profile of that name (compared by bytes), or nil.
     public static func builtin(named name: String) -> Profile? {
-        [privileged, baseline].first { $0.name.bytesEqual(name) }
+        builtins.first { $0.name.bytesEqual(name) }
     }
+
+    /// Every built-in profile, from the least to the most restrictive.
+    public static let builtins: [Profile] = [privileged, baseline]
 
     /// The same checks with other settings (from a policy file).
     public func with(settings: ProfileSettings) -> Profile {
-        Profile(name: name, checks: checks, settings: settings)
+        Profile(name: name, checks: checks, settings: settings, base: base)
     }
 }
 
