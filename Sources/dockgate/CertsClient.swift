@@ -67,7 +67,7 @@ struct CertsClient: ParsableCommand {
             .privateKey("key.pem", try key.pemEncoded()),
         ])
         if certificate.notAfter > authority.certificate.notAfter {
-            CertsOutput.warn(
+            StandardError.line(
                 "warning: the CA expires at \(CertsOutput.date(authority.certificate.notAfter)), before this certificate; it stops working then"
             )
         }

@@ -19,9 +19,4 @@ enum CertsOutput {
             throw ValidationError("\(flag) must be a number of days from 1 to 36500, not \(days)")
         }
     }
-
-    /// A line on standard error, which `print` does not reach.
-    static func warn(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-    }
 }

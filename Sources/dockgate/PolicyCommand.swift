@@ -5,12 +5,14 @@ import ArgumentParser
 struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy",
-        abstract: "Try requests against the built-in policy profiles.",
+        abstract: "Check policy files and try requests against their profiles.",
         discussion: """
             A typical session:
+              dockgate policy check policy/restricted.yaml
               dockgate policy explain POST /v1.41/containers/create body.json
+              dockgate policy explain --policy policy.yaml --profile web POST /v1.41/containers/create body.json
               dockgate policy explain --facts facts.json POST /v1.41/containers/create body.json
             """,
-        subcommands: [PolicyExplain.self]
+        subcommands: [PolicyCheck.self, PolicyExplain.self]
     )
 }

@@ -21,8 +21,12 @@ struct PolicyExplain: ParsableCommand {
             """
     )
 
-    @Option(help: "Built-in profile: baseline or privileged.")
-    var profile: String = Profile.baseline.name
+    @Option(help: "Policy file (YAML); without one, the built-in profiles.")
+    var policy: String?
+
+    @Option(
+        help: "Profile to evaluate against: one of the policy file's or a built-in (default: the file's, or baseline).")
+    var profile: String?
 
     @Option(help: "JSON file of facts the gate would look up from the daemon (see policy/README.md).")
     var facts: String?
@@ -43,13 +47,11 @@ struct PolicyExplain: ParsableCommand {
     var bodyFile: String?
 
     func validate() throws {
-        guard Profile.builtin(named: profile) != nil else {
-            throw ValidationError("--profile must be baseline or privileged, not \(profile)")
-        }
+        _ = try PolicySelection.load(policyPath: policy, profileName: profile)
     }
 
     func run() throws {
-        guard let profile = Profile.builtin(named: profile) else { throw ExitCode.validationFailure }
+        let profile = try PolicySelection.load(policyPath: policy, profileName: self.profile).profile
         let facts = try self.facts.map(PolicyFactsFile.load) ?? Facts()
         let body = try bodyFile.map(Self.readBody) ?? []
         let explanation = PolicyExplanation(
