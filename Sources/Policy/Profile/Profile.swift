@@ -19,8 +19,9 @@ public struct Profile: Sendable {
     /// weakened confinement — Kubernetes' PSS baseline mapped onto the Docker API
     /// (docker-api-surface.md §5.1) plus the Docker fields PSS has no control for — and none
     /// of the endpoints that hand out the host regardless of the body (plugins, swarm,
-    /// BuildKit sessions, debug), nor a legacy build in the host's namespaces. Volumes and
-    /// networks created through dockgate reach no host path, device or interface.
+    /// BuildKit sessions, debug), nor a legacy build in the host's namespaces. Services are
+    /// held to the container rules; volumes and networks created through dockgate reach no
+    /// host path, device or interface.
     public static let baseline = Profile(name: "baseline", checks: Check.baseline, settings: ProfileSettings())
 
     /// The built-in profile of that name (compared by bytes), or nil.
