@@ -43,6 +43,11 @@ public enum RequestBody: Sendable {
     case containerCreate(ContainerCreateView)
     case execCreate(ExecCreateView)
     case containerUpdate(ContainerUpdateView)
+    case volumeCreate(VolumeCreateView)
+    case networkCreate(NetworkCreateView)
+    case networkConnect(NetworkConnectView)
+    /// `POST /services/create` and `POST /services/{id}/update`.
+    case serviceSpec(ServiceSpecView)
     /// A JSON body of an endpoint without a typed view.
     case json(JSONValue)
     /// A JSON body the endpoint's view cannot read (not an object, an ambiguous HostConfig).
@@ -59,6 +64,10 @@ public enum RequestBody: Sendable {
             case .containerCreate: self = .containerCreate(try ContainerCreateView(json))
             case .execCreate: self = .execCreate(try ExecCreateView(json))
             case .containerUpdate: self = .containerUpdate(try ContainerUpdateView(json))
+            case .volumeCreate: self = .volumeCreate(try VolumeCreateView(json))
+            case .networkCreate: self = .networkCreate(try NetworkCreateView(json))
+            case .networkConnect: self = .networkConnect(try NetworkConnectView(json))
+            case .serviceCreate, .serviceUpdate: self = .serviceSpec(try ServiceSpecView(json))
             default: self = .json(json)
             }
         } catch {

@@ -27,14 +27,28 @@ struct CheckBlockedEndpointsTests {
         blocked("GET /v1.41/swarm", "managing the swarm is not allowed", "GET swarm.inspect"),
         blocked("GET /v1.41/swarm/unlockkey", "managing the swarm is not allowed", "GET swarm.unlockkey"),
         blocked("POST /v1.41/nodes/n1/update?version=1", "managing the swarm is not allowed", "POST node.update"),
-        blocked(
-            "POST /v1.41/services/create",
-            "creating or updating services is not allowed: dockgate does not check service specs yet",
-            "POST service.create"),
-        blocked(
-            "POST /v1.41/services/s1/update?version=3",
-            "creating or updating services is not allowed: dockgate does not check service specs yet",
-            "POST service.update"),
+        CheckCase("POST /v1.41/services/create", "POST /v1.41/services/create", body: "{}", .allow),
+        CheckCase(
+            "POST /v1.41/services/s1/update?version=3", "POST /v1.41/services/s1/update?version=3", body: "{}", .allow),
+        CheckCase(
+            "a service update without rollback", "POST /v1.41/services/s1/update?version=3&rollback=none", body: "{}",
+            .allow),
+        CheckCase(
+            "a service rollback", "POST /v1.41/services/s1/update?version=3&rollback=previous", body: "{}",
+            .deny(
+                reason: "rolling a service back is not allowed: dockerd would apply the previous spec, which dockgate"
+                    + " cannot check; update the service with the spec you want instead",
+                detail: #"rollback="previous""#)),
+        CheckCase(
+            "the first rollback value is the one dockerd reads",
+            "POST /v1.41/services/s1/update?version=3&rollback=previous&rollback=none", body: "{}",
+            .deny(
+                reason: "rolling a service back is not allowed: dockerd would apply the previous spec, which dockgate"
+                    + " cannot check; update the service with the spec you want instead",
+                detail: #"rollback="previous""#)),
+        CheckCase(
+            "rollback on another endpoint means nothing", "POST /v1.41/services/create?rollback=previous", body: "{}",
+            .allow),
         blocked(
             "POST /v1.41/containers/c/checkpoints", "creating checkpoints is not allowed", "POST checkpoint.create"),
         blocked("GET /debug/vars", "the daemon's debug endpoints are not allowed", "GET debug.vars"),

@@ -32,8 +32,27 @@ struct CheckLocalLogDriversTests {
                 detail: "HostConfig.LogConfig")),
     ]
 
+    static let serviceCases: [CheckCase] = [
+        .service("the swarm's default", .allow),
+        .service("json-file", taskTemplate: #""LogDriver":{"Name":"json-file","Options":{"max-size":"10m"}}"#, .allow),
+        .service("LogDriver null", taskTemplate: #""LogDriver":null"#, .allow),
+        .service(
+            "gelf", taskTemplate: #""logdriver":{"name":"gelf","options":{"gelf-address":"udp://10.0.0.1:12201"}}"#,
+            .deny(
+                reason: "log driver \"gelf\" is not allowed; use json-file, local or journald",
+                detail: #"TaskTemplate.LogDriver.Name="gelf""#)),
+        .service(
+            "a LogDriver that is a string", taskTemplate: #""LogDriver":"syslog""#,
+            .unreadable("TaskTemplate.LogDriver", "string", "swarm.Driver")),
+    ]
+
     @Test(arguments: cases)
     func table(_ row: CheckCase) throws {
+        try row.verify(.localLogDrivers)
+    }
+
+    @Test(arguments: serviceCases)
+    func services(_ row: CheckCase) throws {
         try row.verify(.localLogDrivers)
     }
 }

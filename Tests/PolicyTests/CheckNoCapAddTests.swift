@@ -59,8 +59,57 @@ struct CheckNoCapAddTests {
                 detail: "HostConfig.CapAdd[0]")),
     ]
 
+    static let capabilityAdd = "TaskTemplate.ContainerSpec.CapabilityAdd"
+
+    static let serviceCases: [CheckCase] = [
+        .service("no CapabilityAdd", .allow),
+        .service("CapabilityAdd null", containerSpec: #""CapabilityAdd":null"#, .allow),
+        .service("CapabilityDrop ALL is fine", containerSpec: #""CapabilityDrop":["ALL"]"#, .allow),
+        .service(
+            "SYS_PTRACE", containerSpec: #""CapabilityAdd":["CAP_SYS_PTRACE"]"#,
+            .deny(
+                reason: "adding capability CAP_SYS_PTRACE is not allowed",
+                detail: #"\#(capabilityAdd)[0]="CAP_SYS_PTRACE""#)),
+        .service(
+            "lower-case keys and name", containerSpec: #""capabilityadd":["net_admin"]"#,
+            .deny(
+                reason: "adding capability CAP_NET_ADMIN is not allowed", detail: #"\#(capabilityAdd)[0]="net_admin""#)),
+        .service(
+            "the long s in the name", containerSpec: "\"CapabilityAdd\":[\"\u{017F}ys_admin\"]",
+            .deny(
+                reason: "adding capability CAP_SYS_ADMIN is not allowed",
+                detail: #"\#(capabilityAdd)[0]="\u{17F}ys_admin""#)),
+        .service(
+            "ALL", containerSpec: #""CapabilityAdd":["all"]"#,
+            .deny(reason: "adding all capabilities is not allowed", detail: #"\#(capabilityAdd)[0]="all""#)),
+        .service(
+            "an allowed capability", containerSpec: #""CapabilityAdd":["NET_BIND_SERVICE"]"#, settings: allowBind,
+            .allow),
+        CheckCase(
+            "service update", "POST /v1.44/services/web/update?version=3",
+            body: PolicyTest.serviceBody(containerSpec: #""CapabilityAdd":["SYS_ADMIN"]"#),
+            .deny(
+                reason: "adding capability CAP_SYS_ADMIN is not allowed", detail: #"\#(capabilityAdd)[0]="SYS_ADMIN""#)),
+        .service(
+            "one string is not a list for a service", containerSpec: #""CapabilityAdd":"SYS_ADMIN""#,
+            .unreadable(capabilityAdd, "string", "[]string")),
+        CheckCase(
+            "a ContainerSpec that is a list", "POST /v1.44/services/create",
+            body: #"{"TaskTemplate":{"ContainerSpec":[]}}"#,
+            .unreadable("TaskTemplate.ContainerSpec", "array", "swarm.ContainerSpec")),
+        CheckCase("a service without a ContainerSpec", "POST /v1.44/services/create", body: #"{"Name":"x"}"#, .allow),
+        CheckCase(
+            "a TaskTemplate of the wrong type", "POST /v1.44/services/create", body: #"{"TaskTemplate":"x"}"#,
+            .unreadable("TaskTemplate", "string", "swarm.TaskSpec")),
+    ]
+
     @Test(arguments: cases)
     func table(_ row: CheckCase) throws {
+        try row.verify(.noCapAdd)
+    }
+
+    @Test(arguments: serviceCases)
+    func services(_ row: CheckCase) throws {
         try row.verify(.noCapAdd)
     }
 }

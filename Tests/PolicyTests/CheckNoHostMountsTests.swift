@@ -194,8 +194,91 @@ struct CheckNoHostMountsTests {
                 detail: "HostConfig.Mounts[0]")),
     ]
 
+    static let mounts = "TaskTemplate.ContainerSpec.Mounts"
+
+    static func serviceMount(
+        _ name: String, _ mount: String, facts: Facts = Facts(), settings: ProfileSettings = ProfileSettings(),
+        _ expected: CheckCase.Expected
+    ) -> CheckCase {
+        .service(name, containerSpec: #""Mounts":["# + mount + "]", facts: facts, settings: settings, expected)
+    }
+
+    static let serviceCases: [CheckCase] = [
+        .service("no mounts", containerSpec: #""Mounts":null"#, .allow),
+        serviceMount("a tmpfs", #"{"Type":"tmpfs","Target":"/t"}"#, .allow),
+        serviceMount("TMPFS, upper-cased as swarmkit does", #"{"Type":"TMPFS","Target":"/t"}"#, .allow),
+        serviceMount("a named volume", #"{"Type":"volume","Source":"data","Target":"/d"}"#, facts: volumes, .allow),
+        serviceMount("an anonymous volume", #"{"Type":"volume","Target":"/d"}"#, .allow),
+        serviceMount(
+            "a bind of /etc", #"{"Type":"bind","Source":"/etc","Target":"/e"}"#,
+            protected("/etc", "/etc", #"\#(mounts)[0].Type="bind", Source="/etc""#)),
+        serviceMount(
+            "BIND is a bind mount to swarmkit", #"{"Type":"BIND","Source":"/","Target":"/h"}"#,
+            protected("/", "/", #"\#(mounts)[0].Type="BIND", Source="/""#)),
+        serviceMount(
+            "the dotless i upper-cases to BIND", "{\"Type\":\"b\u{0131}nd\",\"Source\":\"/home\",\"Target\":\"/h\"}",
+            noHostPaths("/home", #"\#(mounts)[0].Type="b\u{131}nd", Source="/home""#)),
+        serviceMount(
+            "no type is a bind mount to swarmkit", #"{"source":"/var/run/docker.sock","target":"/s"}"#,
+            protected("/var/run/docker.sock", "/var/run", #"\#(mounts)[0].Type="", Source="/var/run/docker.sock""#)),
+        serviceMount(
+            "an empty type and no source", #"{"Type":"","Target":"/x"}"#,
+            .deny(
+                reason: "a bind mount needs an absolute host path, not \"\"",
+                detail: #"\#(mounts)[0].Type="", Source="""#)),
+        serviceMount(
+            "under an allowed prefix", #"{"Type":"bind","Source":"/srv/teams/web","Target":"/w"}"#, facts: resolved,
+            settings: srv, .allow),
+        serviceMount(
+            "rShared propagation, upper-cased as swarmkit does",
+            #"{"Type":"bind","Source":"/srv/teams/web","BindOptions":{"Propagation":"rShared"}}"#, facts: resolved,
+            settings: srv,
+            .deny(
+                reason: "rShared mount propagation to the host is not allowed",
+                detail: #"\#(mounts)[0].BindOptions.Propagation="rShared""#)),
+        serviceMount(
+            "a volume bound to /etc",
+            #"{"Type":"Volume","Target":"/e","VolumeOptions":{"DriverConfig":"#
+                + #"{"Name":"local","Options":{"type":"none","o":"bind","device":"/etc"}}}}"#,
+            .deny(
+                reason: "the mount sets local driver option \"type\", which can mount host paths or devices",
+                detail: #"\#(mounts)[0].VolumeOptions.DriverConfig (type="none")"#)),
+        serviceMount(
+            "a named volume bound to /etc", #"{"Type":"volume","Source":"etcvol","Target":"/e"}"#, facts: volumes,
+            .deny(
+                reason: "volume \"etcvol\" sets local driver option \"type\", which can mount host paths or devices",
+                detail: #"\#(mounts)[0].Type="volume", Source="etcvol" (type="none")"#)),
+        serviceMount(
+            "a named volume not looked up", #"{"Type":"volume","Source":"other","Target":"/o"}"#,
+            .deny(
+                reason: "could not determine how volume \"other\" was created",
+                detail: #"\#(mounts)[0].Type="volume", Source="other""#, missing: .volume("other"))),
+        serviceMount(
+            "a cluster volume", #"{"Type":"cluster","Source":"csi","Target":"/c"}"#,
+            .deny(
+                reason: "mounts of type \"cluster\" are not allowed",
+                detail: #"\#(mounts)[0].Type="cluster", Source="csi""#)),
+        serviceMount(
+            "npipe", #"{"Type":"npipe","Source":"/x","Target":"/x"}"#,
+            .deny(
+                reason: "mounts of type \"npipe\" are not allowed", detail: #"\#(mounts)[0].Type="npipe", Source="/x""#)
+        ),
+        serviceMount(
+            "services have no image mounts", #"{"Type":"image","Source":"busybox","Target":"/i"}"#,
+            .deny(
+                reason: "mounts of type \"image\" are not allowed",
+                detail: #"\#(mounts)[0].Type="image", Source="busybox""#)),
+        serviceMount(
+            "a mount of the wrong type", #""/etc:/e""#, .unreadable("\(mounts)[0]", "string", "mount.Mount")),
+    ]
+
     @Test(arguments: cases)
     func table(_ row: CheckCase) throws {
+        try row.verify(.noHostMounts)
+    }
+
+    @Test(arguments: serviceCases)
+    func services(_ row: CheckCase) throws {
         try row.verify(.noHostMounts)
     }
 }

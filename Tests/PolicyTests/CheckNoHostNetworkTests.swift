@@ -84,8 +84,78 @@ struct CheckNoHostNetworkTests {
                 detail: "HostConfig.NetworkMode")),
     ]
 
+    static func couldBeID(_ target: String, _ path: String) -> CheckCase.Expected {
+        .deny(
+            reason: "service network \"\(target)\" could be a network ID or ID prefix, and dockgate cannot tell whether"
+                + " it is the host network's; name the network by a name with a character other than a-z and 0-9"
+                + " (such as web-net)",
+            detail: "\(path).Target=\"\(target)\"")
+    }
+
+    static let serviceCases: [CheckCase] = [
+        .service("no networks", .allow),
+        .service("a named overlay", taskTemplate: #""Networks":[{"Target":"web-net"}]"#, .allow),
+        .service("a stack's network", spec: #""Networks":[{"Target":"shop_default"}]"#, .allow),
+        .service("HOST is a name, not an ID", taskTemplate: #""Networks":[{"Target":"HOST"}]"#, .allow),
+        .service(
+            "host", taskTemplate: #""Networks":[{"Target":"web-net"},{"Target":"host"}]"#,
+            .deny(reason: "the host network is not allowed", detail: #"TaskTemplate.Networks[1].Target="host""#)),
+        .service(
+            "host, lower-case keys and an escape", taskTemplate: #""networks":[{"target":"\u0068ost"}]"#,
+            .deny(reason: "the host network is not allowed", detail: #"TaskTemplate.Networks[0].Target="host""#)),
+        .service(
+            "host in the legacy top-level Networks", spec: #""Networks":[{"Target":"host"}]"#,
+            .deny(reason: "the host network is not allowed", detail: #"Networks[0].Target="host""#)),
+        .service(
+            "a swarm network ID", taskTemplate: #""Networks":[{"Target":"k2j5hs3kt1pq6gu5xyr3x0mgd"}]"#,
+            couldBeID("k2j5hs3kt1pq6gu5xyr3x0mgd", "TaskTemplate.Networks[0]")),
+        .service(
+            "a local ID prefix", spec: #""Networks":[{"Target":"8f3b"}]"#, couldBeID("8f3b", "Networks[0]")),
+        .service(
+            "a plain lower-case name", taskTemplate: #""Networks":[{"Target":"web"}]"#,
+            couldBeID("web", "TaskTemplate.Networks[0]")),
+        .service(
+            "no target", taskTemplate: #""Networks":[{"Aliases":["w"]}]"#,
+            .deny(reason: "a service network must name a network", detail: #"TaskTemplate.Networks[0].Target="""#)),
+        .service(
+            "a target of the wrong type", taskTemplate: #""Networks":[{"Target":["host"]}]"#,
+            .unreadable("TaskTemplate.Networks[0].Target", "array", "string")),
+        .service(
+            "ports through the routing mesh",
+            spec:
+                #""EndpointSpec":{"Ports":[{"TargetPort":80,"PublishedPort":8080},{"TargetPort":81,"PublishMode":"ingress"}]}"#,
+            .allow),
+        .service(
+            "an unknown publish mode is ingress to dockerd",
+            spec: #""EndpointSpec":{"Ports":[{"PublishMode":"hosts"}]}"#,
+            .allow),
+        .service(
+            "a port in host mode",
+            spec: #""EndpointSpec":{"Ports":[{"TargetPort":80},{"TargetPort":22,"PublishMode":"host"}]}"#,
+            .deny(
+                reason:
+                    "publishing a port in host mode is not allowed; publish it through the routing mesh (mode=ingress)",
+                detail: #"EndpointSpec.Ports[1].PublishMode="host""#)),
+        .service(
+            "Hoſt upper-cases to HOST", spec: "\"endpointspec\":{\"ports\":[{\"publishmode\":\"Ho\u{017F}t\"}]}",
+            .deny(
+                reason:
+                    "publishing a port in host mode is not allowed; publish it through the routing mesh (mode=ingress)",
+                detail: #"EndpointSpec.Ports[0].PublishMode="Ho\u{17F}t""#)),
+        CheckCase(
+            "connecting to a network", "POST /v1.41/networks/backend/connect", body: #"{"Container":"web"}"#, .allow),
+        CheckCase(
+            "connecting to the host network", "POST /v1.41/networks/host/connect", body: #"{"Container":"web"}"#,
+            .deny(reason: "the host network is not allowed", detail: #"network "host""#)),
+    ]
+
     @Test(arguments: cases)
     func table(_ row: CheckCase) throws {
+        try row.verify(.noHostNetwork)
+    }
+
+    @Test(arguments: serviceCases)
+    func services(_ row: CheckCase) throws {
         try row.verify(.noHostNetwork)
     }
 

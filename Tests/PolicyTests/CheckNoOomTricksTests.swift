@@ -22,8 +22,26 @@ struct CheckNoOomTricksTests {
                 detail: "HostConfig.OomScoreAdj")),
     ]
 
+    static let serviceCases: [CheckCase] = [
+        .service("no score", .allow),
+        .service("a positive score", containerSpec: #""OomScoreAdj":500"#, .allow),
+        .service(
+            "-1000", containerSpec: #""oomscoreadj":-1000"#,
+            .deny(
+                reason: "a negative OOM score adjustment is not allowed",
+                detail: "TaskTemplate.ContainerSpec.OomScoreAdj=-1000")),
+        .service(
+            "a score as a string", containerSpec: #""OomScoreAdj":"-1000""#,
+            .unreadable("TaskTemplate.ContainerSpec.OomScoreAdj", "string", "int64")),
+    ]
+
     @Test(arguments: cases)
     func table(_ row: CheckCase) throws {
+        try row.verify(.noOomTricks)
+    }
+
+    @Test(arguments: serviceCases)
+    func services(_ row: CheckCase) throws {
         try row.verify(.noOomTricks)
     }
 }

@@ -68,8 +68,36 @@ struct CheckNoRootGroupTests {
             .deny(reason: "the root group is not allowed", detail: #"GroupAdd[0]="0""#)),
     ]
 
+    static let serviceCases: [CheckCase] = [
+        .service("uid and gid", user: "1000:1000", .allow),
+        .service("numeric Groups", containerSpec: #""Groups":["1000","44"]"#, .allow),
+        .service(
+            "gid 0", user: "1000:0",
+            .deny(reason: "the root group is not allowed", detail: #"TaskTemplate.ContainerSpec.User="1000:0""#)),
+        .service(
+            "Groups 0", containerSpec: #""Groups":["1000","0"]"#,
+            .deny(reason: "the root group is not allowed", detail: #"TaskTemplate.ContainerSpec.Groups[1]="0""#)),
+        .service(
+            "groups root, lower-case key", containerSpec: #""groups":["root"]"#,
+            .deny(reason: "the root group is not allowed", detail: #"TaskTemplate.ContainerSpec.Groups[0]="root""#)),
+        .service(
+            "Groups docker", containerSpec: #""Groups":["docker"]"#,
+            .deny(
+                reason:
+                    "group name \"docker\" is resolved inside the image and may be the root group; use a numeric group id",
+                detail: #"TaskTemplate.ContainerSpec.Groups[0]="docker""#)),
+        .service(
+            "Groups of the wrong type", containerSpec: #""Groups":"0""#,
+            .unreadable("TaskTemplate.ContainerSpec.Groups", "string", "[]string")),
+    ]
+
     @Test(arguments: cases)
     func table(_ row: CheckCase) throws {
+        try row.verify(.noRootGroup)
+    }
+
+    @Test(arguments: serviceCases)
+    func services(_ row: CheckCase) throws {
         try row.verify(.noRootGroup)
     }
 }

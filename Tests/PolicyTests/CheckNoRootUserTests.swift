@@ -140,8 +140,91 @@ struct CheckNoRootUserTests {
                 missing: .exec("e1"))),
     ]
 
+    static let pinned = "local/busybox:1@sha256:" + String(repeating: "ab", count: 32)
+    static let imageID = "sha256:" + String(repeating: "cd", count: 32)
+
+    /// A service create whose ContainerSpec has exactly these members.
+    static func service(_ name: String, _ containerSpec: String, facts: Facts = Facts(), _ expected: CheckCase.Expected)
+        -> CheckCase
+    {
+        CheckCase(
+            name, "POST /v1.44/services/create",
+            body: #"{"Name":"web","TaskTemplate":{"ContainerSpec":{"# + containerSpec + "}}}",
+            facts: facts, expected)
+    }
+
+    static func serviceRoot(_ user: String) -> CheckCase.Expected {
+        .deny(
+            reason: "running as root is not allowed; set a non-root user (--user UID)",
+            detail: "TaskTemplate.ContainerSpec.User=\"\(user)\"")
+    }
+
+    static let byTag = CheckCase.Expected.deny(
+        reason: "the service runs image local/busybox:1 by tag with no user, and each node pulls that tag again, so"
+            + " the user it runs as cannot be checked; set a non-root user (--user UID) or pin the image by digest",
+        detail: "TaskTemplate.ContainerSpec.User=\"\"")
+
+    static let serviceCases: [CheckCase] = [
+        .service("uid 1000", .allow),
+        .service("uid 0", user: "0", serviceRoot("0")),
+        .service("0:0", user: "0:0", serviceRoot("0:0")),
+        service("lower-case keys, root", #""image":"x","user":"root""#, serviceRoot("root")),
+        service(
+            "an untrusted name", #""Image":"x","User":"toor""#,
+            .deny(
+                reason: "user name \"toor\" is resolved inside the image and may be root; use a numeric user id",
+                detail: #"TaskTemplate.ContainerSpec.User="toor""#)),
+        service("an empty user and a tag", #""Image":"local/busybox:1","User":"""#, byTag),
+        service("no user and a tag", #""Image":"local/busybox:1""#, byTag),
+        service(
+            "no user and a pinned image not looked up", #""Image":"\#(pinned)""#,
+            .deny(
+                reason: "could not determine which user image \(pinned) runs as",
+                detail: "TaskTemplate.ContainerSpec.User=\"\"", missing: .image(pinned))),
+        service(
+            "no user and a pinned image that runs as 1000", #""Image":"\#(pinned)""#,
+            facts: Facts(images: [pinned: .found(ImageFact(user: "1000"))]), .allow),
+        service(
+            "no user and a pinned image that runs as root", #""Image":"\#(pinned)""#,
+            facts: Facts(images: [pinned: .found(ImageFact(user: ""))]),
+            .deny(
+                reason: "image \(pinned) runs as \"\", and an empty user means root, which is not allowed;"
+                    + " set a non-root user (--user UID)",
+                detail: "TaskTemplate.ContainerSpec.User=\"\", image \(pinned) has USER \"\"")),
+        service(
+            "no user and a pinned image this daemon lacks", #""Image":"\#(pinned)""#,
+            facts: Facts(images: [pinned: .notFound]),
+            .deny(
+                reason: "image \(pinned) is not on the daemon, so the user it runs as is unknown;"
+                    + " pull it first or set a non-root user (--user UID)",
+                detail: "TaskTemplate.ContainerSpec.User=\"\"")),
+        service(
+            "no user and an image ID", #""Image":"\#(imageID)""#,
+            facts: Facts(images: [imageID: .found(ImageFact(user: "1000"))]), .allow),
+        service(
+            "an upper-case digest is a tag to dockgate", #""Image":"x@sha256:\#(String(repeating: "AB", count: 32))""#,
+            .deny(
+                reason: "the service runs image x@sha256:\(String(repeating: "AB", count: 32)) by tag with no user,"
+                    + " and each node pulls that tag again, so the user it runs as cannot be checked; set a non-root"
+                    + " user (--user UID) or pin the image by digest",
+                detail: "TaskTemplate.ContainerSpec.User=\"\"")),
+        service(
+            "no user and no image", #""Env":["A=1"]"#,
+            .deny(
+                reason: "the request names no image, so the user it runs as is unknown",
+                detail: "TaskTemplate.ContainerSpec.User=\"\"")),
+        service(
+            "a user of the wrong type", #""Image":"x","User":1000"#,
+            .unreadable("TaskTemplate.ContainerSpec.User", "number", "string")),
+    ]
+
     @Test(arguments: cases)
     func table(_ row: CheckCase) throws {
+        try row.verify(.noRootUser)
+    }
+
+    @Test(arguments: serviceCases)
+    func services(_ row: CheckCase) throws {
         try row.verify(.noRootUser)
     }
 }

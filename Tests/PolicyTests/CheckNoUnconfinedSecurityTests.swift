@@ -78,8 +78,77 @@ struct CheckNoUnconfinedSecurityTests {
                 detail: "HostConfig.MaskedPaths")),
     ]
 
+    static let privileges = "TaskTemplate.ContainerSpec.Privileges"
+
+    static func privileged(_ name: String, _ members: String, _ expected: CheckCase.Expected) -> CheckCase {
+        .service(name, containerSpec: #""Privileges":{"# + members + "}", expected)
+    }
+
+    static let serviceCases: [CheckCase] = [
+        .service("no privileges", .allow),
+        .service("Privileges null", containerSpec: #""Privileges":null"#, .allow),
+        privileged(
+            "the defaults", #""Seccomp":{"Mode":"default"},"AppArmor":{"Mode":"default"},"NoNewPrivileges":true"#,
+            .allow),
+        privileged("no-new-privileges false adds nothing", #""NoNewPrivileges":false"#, .allow),
+        privileged("empty modes", #""Seccomp":{"Mode":""},"AppArmor":{}"#, .allow),
+        privileged(
+            "seccomp unconfined", #""Seccomp":{"Mode":"unconfined"}"#,
+            .deny(
+                reason: "running without seccomp is not allowed", detail: #"\#(privileges).Seccomp.Mode="unconfined""#)),
+        privileged(
+            "a custom seccomp profile, lower-case keys", #""seccomp":{"mode":"custom","profile":"e30="}"#,
+            .deny(reason: "custom seccomp profiles are not allowed", detail: #"\#(privileges).Seccomp.Mode="custom""#)),
+        privileged(
+            "Unconfined is not a mode dockgate accepts", #""Seccomp":{"Mode":"Unconfined"}"#,
+            .deny(
+                reason: "Seccomp mode \"Unconfined\" is not allowed; use default",
+                detail: #"\#(privileges).Seccomp.Mode="Unconfined""#)),
+        privileged(
+            "AppArmor disabled", #""AppArmor":{"Mode":"disabled"}"#,
+            .deny(
+                reason: "running without AppArmor is not allowed", detail: #"\#(privileges).AppArmor.Mode="disabled""#)),
+        privileged(
+            "AppArmor unconfined is not a mode", #""appArmor":{"Mode":"unconfined"}"#,
+            .deny(
+                reason: "AppArmor mode \"unconfined\" is not allowed; use default",
+                detail: #"\#(privileges).AppArmor.Mode="unconfined""#)),
+        privileged(
+            "SELinux disabled", #""SELinuxContext":{"Disable":true}"#,
+            .deny(
+                reason: "disabling SELinux labels is not allowed", detail: "\(privileges).SELinuxContext.Disable=true")),
+        privileged("SELinux not disabled", #""SELinuxContext":{"Disable":false,"Level":"s0:c100,c200"}"#, .allow),
+        privileged("an allowed SELinux type", #""SELinuxContext":{"Type":"container_t"}"#, .allow),
+        privileged(
+            "spc_t", #""selinuxcontext":{"type":"spc_t"}"#,
+            .deny(
+                reason: "this SELinux label option is not allowed",
+                detail: #"\#(privileges).SELinuxContext.Type="spc_t""#)),
+        privileged(
+            "an SELinux user", #""SELinuxContext":{"User":"system_u"}"#,
+            .deny(
+                reason: "this SELinux label option is not allowed",
+                detail: #"\#(privileges).SELinuxContext.User="system_u""#)),
+        privileged(
+            "an SELinux role", #""SELinuxContext":{"Role":"system_r"}"#,
+            .deny(
+                reason: "this SELinux label option is not allowed",
+                detail: #"\#(privileges).SELinuxContext.Role="system_r""#)),
+        privileged(
+            "a mode of the wrong type", #""Seccomp":{"Mode":0}"#,
+            .unreadable("\(privileges).Seccomp.Mode", "number", "string")),
+        privileged(
+            "Disable of the wrong type", #""SELinuxContext":{"Disable":"true"}"#,
+            .unreadable("\(privileges).SELinuxContext.Disable", "string", "bool")),
+    ]
+
     @Test(arguments: cases)
     func table(_ row: CheckCase) throws {
+        try row.verify(.noUnconfinedSecurity)
+    }
+
+    @Test(arguments: serviceCases)
+    func services(_ row: CheckCase) throws {
         try row.verify(.noUnconfinedSecurity)
     }
 }

@@ -48,6 +48,33 @@ struct CheckValidBodyTests {
                     + " container.UpdateConfig)",
                 detail: "")),
         CheckCase("exec start without a body", "POST /v1.41/exec/abc/start", body: nil, .allow),
+        CheckCase("a volume create without a body", "POST /v1.41/volumes/create", body: nil, .allow),
+        CheckCase("a volume create body", "POST /v1.41/volumes/create", body: #"{"Name":"v"}"#, .allow),
+        CheckCase(
+            "a volume create body that is a list", "POST /v1.41/volumes/create", body: "[]",
+            .unreadable("", "array", "volume.VolumeCreateBody")),
+        CheckCase(
+            "a network create without a body", "POST /v1.41/networks/create", body: nil,
+            .deny(
+                reason: "the request has no body, where dockerd needs a JSON object",
+                detail: "network.create without a body")),
+        CheckCase(
+            "a network create body that is a string", "POST /v1.41/networks/create", body: #""n""#,
+            .unreadable("", "string", "types.NetworkCreateRequest")),
+        CheckCase(
+            "a network connect without a body", "POST /v1.41/networks/n/connect", body: nil,
+            .deny(
+                reason: "the request has no body, where dockerd needs a JSON object",
+                detail: "network.connect without a body")),
+        CheckCase(
+            "a service create without a body", "POST /v1.41/services/create", body: nil,
+            .deny(
+                reason: "the request has no body, where dockerd needs a JSON object",
+                detail: "service.create without a body")),
+        CheckCase(
+            "a service update that is null", "POST /v1.41/services/s1/update?version=1", body: "null",
+            .unreadable("", "null", "swarm.ServiceSpec")),
+        CheckCase("a service spec", "POST /v1.41/services/create", body: #"{"Name":"web"}"#, .allow),
         CheckCase("a version request", "GET /v1.41/version", body: nil, .allow),
         CheckCase("an exec start body", "POST /v1.41/exec/abc/start", body: #"{"Detach":false,"Tty":true}"#, .allow),
     ]

@@ -294,8 +294,9 @@ struct EngineDockerRunTests {
     func otherEscapes() throws {
         let build = "POST /v1.41/build?buildargs=%7B%7D&networkmode=host&rm=1&t=x%3A1"
         #expect(try Self.evaluate(build, nil).denial?.ruleID == "safe-build")
-        let service = #"{"Name":"s","TaskTemplate":{"ContainerSpec":{"Image":"x","CapabilityAdd":["CAP_SYS_ADMIN"]}}}"#
-        #expect(try Self.evaluate("POST /v1.41/services/create", service).denial?.ruleID == "blocked-endpoints")
+        let service =
+            #"{"Name":"s","TaskTemplate":{"ContainerSpec":{"Image":"x","User":"1000","CapabilityAdd":["CAP_SYS_ADMIN"]}}}"#
+        #expect(try Self.evaluate("POST /v1.41/services/create", service).denial?.ruleID == "no-cap-add")
         #expect(try Self.evaluate("POST /v1.41/plugins/create?name=p", nil).denial?.ruleID == "blocked-endpoints")
         #expect(try Self.evaluate("POST /v1.41/build?networkmode=default&t=x%3A1", nil) == .allow)
     }

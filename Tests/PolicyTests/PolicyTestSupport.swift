@@ -19,6 +19,21 @@ enum PolicyTest {
     static func createBody(user: String = "1000", hostConfig: String) -> String {
         #"{"Image":"local/busybox:1","User":"\#(user)","HostConfig":{\#(hostConfig)}}"#
     }
+
+    /// A service spec whose ContainerSpec runs `local/busybox:1` as `user` with `containerSpec`'s
+    /// members, plus `taskTemplate`'s members in the TaskTemplate and `spec`'s at the top.
+    static func serviceBody(
+        user: String = "1000", containerSpec: String = "", taskTemplate: String = "", spec: String = ""
+    )
+        -> String
+    {
+        let container = [#""Image":"local/busybox:1","User":"\#(user)""#, containerSpec].filter { !$0.isEmpty }
+        let template = [#""ContainerSpec":{"# + container.joined(separator: ",") + "}", taskTemplate]
+            .filter { !$0.isEmpty }
+        let top = [#""Name":"web""#, #""TaskTemplate":{"# + template.joined(separator: ",") + "}", spec]
+            .filter { !$0.isEmpty }
+        return "{" + top.joined(separator: ",") + "}"
+    }
 }
 
 /// One row of a check's table: a request, the facts and settings, and the exact outcome.
@@ -59,6 +74,18 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
             expected)
     }
 
+    /// A `POST /services/create` built by `PolicyTest.serviceBody`.
+    static func service(
+        _ name: String, user: String = "1000", containerSpec: String = "", taskTemplate: String = "", spec: String = "",
+        facts: Facts = Facts(), settings: ProfileSettings = ProfileSettings(), _ expected: Expected
+    ) -> CheckCase {
+        CheckCase(
+            name, "POST /v1.44/services/create",
+            body: PolicyTest.serviceBody(
+                user: user, containerSpec: containerSpec, taskTemplate: taskTemplate, spec: spec),
+            facts: facts, settings: settings, expected)
+    }
+
     /// Runs `check` alone through the engine and expects the row's outcome, rule id included.
     func verify(_ check: Check, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let request = try PolicyTest.request(line, body)
@@ -72,5 +99,16 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
             let denial = Denial(ruleID: check.id, reason: reason, detail: detail, profile: "test", missingFact: missing)
             #expect(decision == .deny(denial), sourceLocation: sourceLocation)
         }
+    }
+}
+
+extension CheckCase.Expected {
+    /// The denial for a field dockerd cannot decode: at `path`, a JSON `found` where Go needs
+    /// `goType`.
+    static func unreadable(_ path: String, _ found: String, _ goType: String) -> Self {
+        .deny(
+            reason: "the request cannot be read as dockerd would read it: "
+                + ViewError.mismatch(at: path, found: found, goType: goType).description,
+            detail: path)
     }
 }

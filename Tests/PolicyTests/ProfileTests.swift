@@ -11,10 +11,11 @@ struct ProfileTests {
         #expect(Profile.builtin(named: "Baseline") == nil)
         #expect(
             Check.baseline.map(\.id) == [
-                "blocked-endpoints", "valid-body", "no-privileged", "no-host-network", "no-root-user", "no-cap-add",
-                "no-host-namespaces", "no-host-mounts", "no-devices", "no-unconfined-security", "safe-sysctls",
-                "allowed-runtime", "no-oom-tricks", "no-root-group", "no-annotations", "no-cgroup-escape",
-                "no-volumes-from-host", "local-log-drivers", "safe-build",
+                "blocked-endpoints", "valid-body", "no-privileged", "no-host-network", "safe-network-create",
+                "no-root-user", "no-cap-add", "no-host-namespaces", "no-host-mounts", "safe-volume-create",
+                "no-devices",
+                "no-unconfined-security", "safe-sysctls", "allowed-runtime", "no-oom-tricks", "no-root-group",
+                "no-annotations", "no-cgroup-escape", "no-volumes-from-host", "local-log-drivers", "safe-build",
             ])
     }
 

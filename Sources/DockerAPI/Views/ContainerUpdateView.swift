@@ -9,8 +9,7 @@ public struct ContainerUpdateView: Sendable {
 
     /// Throws for a body that is not a JSON object.
     public init(_ body: JSONValue) throws(ViewError) {
-        guard !body.isNull else { throw ViewError.mismatch(at: "", found: "null", goType: "container.UpdateConfig") }
-        reader = FieldReader(try FieldDecoding.object(body, at: "", goType: "container.UpdateConfig"), path: "")
+        reader = try FieldReader.body(body, goType: "container.UpdateConfig")
     }
 
     public var resources: ResourcesView { ResourcesView(reader) }

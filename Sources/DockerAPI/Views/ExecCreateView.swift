@@ -10,8 +10,7 @@ public struct ExecCreateView: Sendable {
 
     /// Throws for a body that is not a JSON object.
     public init(_ body: JSONValue) throws(ViewError) {
-        guard !body.isNull else { throw ViewError.mismatch(at: "", found: "null", goType: "types.ExecConfig") }
-        reader = FieldReader(try FieldDecoding.object(body, at: "", goType: "types.ExecConfig"), path: "")
+        reader = try FieldReader.body(body, goType: "types.ExecConfig")
     }
 
     public var privileged: Field<Bool> { reader.bool("Privileged") }

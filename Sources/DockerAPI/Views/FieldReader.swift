@@ -12,6 +12,14 @@ struct FieldReader: Sendable {
         self.path = path
     }
 
+    /// The reader for a whole request body decoded into the Go struct `goType`: throws for a
+    /// body that is not a JSON object (`null` included, although Go would leave the struct
+    /// zero: no client sends it, and the gate does not guess).
+    static func body(_ value: JSONValue, goType: String) throws(ViewError) -> FieldReader {
+        guard !value.isNull else { throw ViewError.mismatch(at: "", found: "null", goType: goType) }
+        return FieldReader(try FieldDecoding.object(value, at: "", goType: goType), path: "")
+    }
+
     /// The field decoded with `decode`, which sees only non-null values.
     func read<T>(_ field: String, _ decode: (JSONValue, String) throws(ViewError) -> T) -> Field<T> {
         guard case .present(let member) = object.value(forField: field) else { return .absent }
@@ -39,6 +47,12 @@ struct FieldReader: Sendable {
         read(field) { (value, path) throws(ViewError) in
             make(FieldReader(try FieldDecoding.object(value, at: path, goType: goType), path: path + "."))
         }
+    }
+
+    /// A nested struct whose fields the policy does not read, only whether it is there
+    /// (`ClusterVolumeSpec`, `PluginSpec`): the object as sent.
+    func opaqueStructure(_ field: String, goType: String) -> Field<JSONObject> {
+        read(field) { (value, path) throws(ViewError) in try FieldDecoding.object(value, at: path, goType: goType) }
     }
 
     /// `[]Struct`: each element read through `make`; a `null` element is an empty struct.

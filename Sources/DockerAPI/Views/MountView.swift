@@ -52,13 +52,14 @@ public struct VolumeOptionsView: Sendable {
     public var subpath: Field<String> { reader.string("Subpath") }
     /// `DriverConfig`: the driver that creates the volume and its options. The `local` driver
     /// with `type`/`o`/`device` options mounts a host path or device (§3.7).
-    public var driverConfig: Field<VolumeDriverView> {
-        reader.structure("DriverConfig", goType: "mount.Driver", VolumeDriverView.init)
+    public var driverConfig: Field<DriverView> {
+        reader.structure("DriverConfig", goType: "mount.Driver", DriverView.init)
     }
 }
 
-/// `mount.Driver`: a volume driver's name and options.
-public struct VolumeDriverView: Sendable {
+/// `mount.Driver` (a volume's driver) and `swarm.Driver` (a service's log driver), which have
+/// the same two fields: the driver's name and its options.
+public struct DriverView: Sendable {
     let reader: FieldReader
 
     init(_ reader: FieldReader) {

@@ -10,8 +10,10 @@ import DockerAPI
 ///   a plugin runs with whatever mounts, namespaces and capabilities its config asks for;
 /// - `POST /swarm/init|join|update|unlock|leave`, `GET /swarm` (join tokens) and
 ///   `GET /swarm/unlockkey`, `POST /nodes/{id}/update`;
-/// - `POST /services/create` and `POST /services/{id}/update` (their `ContainerSpec` is not
-///   checked yet, so they are refused rather than let through);
+/// - `POST /services/{id}/update?rollback=previous`: the swarm applies the service's previous
+///   spec, which the request does not carry, so no check sees it (`""` and `none`, no
+///   rollback, are allowed; dockerd refuses any other value). Service bodies themselves are
+///   checked by the container rules (`TaskTemplate.ContainerSpec` and the rest);
 /// - `POST /containers/{id}/checkpoints` (experimental: writes into a host directory);
 /// - `/debug/*` (the daemon's command line, profiles), `OPTIONS`, and any request no route
 ///   matches.
@@ -21,9 +23,18 @@ enum CheckBlockedEndpoints {
     static let id = "blocked-endpoints"
 
     static func evaluate(_ context: CheckContext) -> CheckResult {
-        let endpoint = context.request.endpoint
-        guard let reason = reason(endpoint) else { return .allowed }
-        return .forbidden(reason: reason, detail: "\(context.request.method) \(endpoint)")
+        let request = context.request
+        if let reason = reason(request.endpoint) {
+            return .forbidden(reason: reason, detail: "\(request.method) \(request.endpoint)")
+        }
+        let rollback = request.query.formValue("rollback")
+        if request.endpoint == .serviceUpdate, !["", "none"].containsBytes(rollback) {
+            return .forbidden(
+                reason: "rolling a service back is not allowed: dockerd would apply the previous spec, which dockgate"
+                    + " cannot check; update the service with the spec you want instead",
+                detail: detail("rollback", rollback))
+        }
+        return .allowed
     }
 
     static func reason(_ endpoint: Endpoint) -> String? {
@@ -36,8 +47,6 @@ enum CheckBlockedEndpoints {
         case .swarmInit, .swarmJoin, .swarmUpdate, .swarmUnlock, .swarmLeave, .swarmInspect, .swarmUnlockKey,
             .nodeUpdate:
             "managing the swarm is not allowed"
-        case .serviceCreate, .serviceUpdate:
-            "creating or updating services is not allowed: dockgate does not check service specs yet"
         case .checkpointCreate:
             "creating checkpoints is not allowed"
         case .debugVars, .debugPprof, .debugPprofCmdline, .debugPprofProfile, .debugPprofSymbol, .debugPprofTrace,

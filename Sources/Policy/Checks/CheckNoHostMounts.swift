@@ -13,6 +13,12 @@ import DockerAPI
 ///   does not know denied;
 /// - `VolumeDriver`: the driver for the container's named and anonymous volumes.
 ///
+/// Restricted fields (`POST /services/create`, `POST /services/{id}/update`):
+/// - `TaskTemplate.ContainerSpec.Mounts`, as `Mounts` above, with the type and propagation
+///   read as swarmkit reads them (see `MountMode`: upper-cased, and a missing or empty
+///   `Type` is a bind mount); there is no `image` type. A service's host paths and named
+///   volumes are looked up on this daemon, although its tasks may run on other nodes.
+///
 /// Allowed values: named and anonymous volumes of the `local` driver without host-binding
 /// options, tmpfs and image mounts, and (only if the profile allows host path prefixes)
 /// bind mounts beneath them. `VolumesFrom` is the `no-volumes-from-host` check.
@@ -20,24 +26,36 @@ enum CheckNoHostMounts {
     static let id = "no-host-mounts"
 
     static func evaluate(_ context: CheckContext) -> CheckResult {
-        guard let host = context.request.hostConfig else { return .allowed }
-        return .reading { () throws(ViewError) in
-            if let driver = try host.volumeDriver.get(), !VolumeRules.driverAllowed(driver, settings: context.settings)
-            {
-                return .forbidden(
-                    reason: "volume driver \(quoted(driver)) is not allowed",
-                    detail: detail("\(host.path)VolumeDriver", driver))
+        .reading { () throws(ViewError) in
+            if let host = context.request.hostConfig {
+                if let driver = try host.volumeDriver.get(),
+                    !VolumeRules.driverAllowed(driver, settings: context.settings)
+                {
+                    return .forbidden(
+                        reason: "volume driver \(quoted(driver)) is not allowed",
+                        detail: detail("\(host.path)VolumeDriver", driver))
+                }
+                for (index, raw) in (try host.binds.get() ?? []).enumerated() {
+                    let result = bind(raw, detail: detail("\(host.path)Binds[\(index)]", raw), context: context)
+                    if result != .allowed { return result }
+                }
+                return try mounts(host.mounts, path: "\(host.path)Mounts", mode: .container, context: context)
             }
-            for (index, raw) in (try host.binds.get() ?? []).enumerated() {
-                let result = bind(raw, detail: detail("\(host.path)Binds[\(index)]", raw), context: context)
-                if result != .allowed { return result }
-            }
-            for (index, mount) in (try host.mounts.get() ?? []).enumerated() {
-                let result = try self.mount(mount, path: "\(host.path)Mounts[\(index)]", context: context)
-                if result != .allowed { return result }
+            if let spec = try context.request.containerSpec() {
+                return try mounts(spec.mounts, path: "\(spec.path)Mounts", mode: .service, context: context)
             }
             return .allowed
         }
+    }
+
+    static func mounts(_ field: Field<[MountView]>, path: String, mode: MountMode, context: CheckContext)
+        throws(ViewError) -> CheckResult
+    {
+        for (index, mount) in (try field.get() ?? []).enumerated() {
+            let result = try self.mount(mount, path: "\(path)[\(index)]", mode: mode, context: context)
+            if result != .allowed { return result }
+        }
+        return .allowed
     }
 
     static func bind(_ raw: String, detail: String, context: CheckContext) -> CheckResult {
@@ -54,19 +72,21 @@ enum CheckNoHostMounts {
         return .allowed
     }
 
-    static func mount(_ mount: MountView, path: String, context: CheckContext) throws(ViewError) -> CheckResult {
+    static func mount(_ mount: MountView, path: String, mode: MountMode, context: CheckContext) throws(ViewError)
+        -> CheckResult
+    {
         let type = try mount.type.get() ?? ""
         let source = try mount.source.get() ?? ""
         let fieldDetail = "\(path).Type=\(quoted(type)), Source=\(quoted(source))"
-        switch type {
-        case _ where type.bytesEqual("bind"):
-            if let propagation = try mount.bindOptions.get()?.propagation.get(), PropagationMode.isShared(propagation) {
+        switch mode.type(type) {
+        case .bind:
+            if let propagation = try mount.bindOptions.get()?.propagation.get(), mode.isShared(propagation) {
                 return .forbidden(
                     reason: "\(propagation) mount propagation to the host is not allowed",
                     detail: "\(path).BindOptions.Propagation=\(quoted(propagation))")
             }
             return HostPathRules.check(source, detail: fieldDetail, context: context)
-        case _ where type.bytesEqual("volume"):
+        case .volume:
             if let driver = try mount.volumeOptions.get()?.driverConfig.get() {
                 let result = VolumeRules.check(
                     driver: try driver.name.get() ?? "", options: try driver.options.get() ?? StringMap([]),
@@ -74,9 +94,9 @@ enum CheckNoHostMounts {
                 if result != .allowed { return result }
             }
             return source.isEmpty ? .allowed : VolumeRules.checkNamed(source, detail: fieldDetail, context: context)
-        case _ where type.bytesEqual("tmpfs") || type.bytesEqual("image"):
+        case .tmpfs, .image:
             return .allowed
-        default:
+        case .other:
             return .forbidden(reason: "mounts of type \(quoted(type)) are not allowed", detail: fieldDetail)
         }
     }

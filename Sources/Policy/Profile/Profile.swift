@@ -27,7 +27,9 @@ public struct Profile: Sendable {
     /// weakened confinement — Kubernetes' PSS baseline mapped onto the Docker API
     /// (docker-api-surface.md §5.1) plus the Docker fields PSS has no control for — and none
     /// of the endpoints that hand out the host regardless of the body (plugins, swarm,
-    /// BuildKit sessions, debug), nor a legacy build in the host's namespaces.
+    /// BuildKit sessions, debug), nor a legacy build in the host's namespaces. Services are
+    /// held to the container rules; volumes and networks created through dockgate reach no
+    /// host path, device or interface.
     public static let baseline = Profile(name: "baseline", checks: Check.baseline, settings: ProfileSettings())
 
     /// The built-in profile of that name (compared by bytes), or nil.
@@ -47,8 +49,8 @@ public struct Profile: Sendable {
 extension Check {
     /// The baseline's checks, in the order they run.
     public static let baseline: [Check] = [
-        blockedEndpoints, validBody, noPrivileged, noHostNetwork, noRootUser, noCapAdd, noHostNamespaces,
-        noHostMounts, noDevices, noUnconfinedSecurity, safeSysctls, allowedRuntime, noOomTricks, noRootGroup,
-        noAnnotations, noCgroupEscape, noVolumesFromHost, localLogDrivers, safeBuild,
+        blockedEndpoints, validBody, noPrivileged, noHostNetwork, safeNetworkCreate, noRootUser, noCapAdd,
+        noHostNamespaces, noHostMounts, safeVolumeCreate, noDevices, noUnconfinedSecurity, safeSysctls, allowedRuntime,
+        noOomTricks, noRootGroup, noAnnotations, noCgroupEscape, noVolumesFromHost, localLogDrivers, safeBuild,
     ]
 }

@@ -1,9 +1,9 @@
 /// Capability names as dockerd normalises them (`caps.NormalizeLegacyCapabilities`):
 /// `strings.ToUpper`, then `ALL` as is, else a `CAP_` prefix when missing.
 ///
-/// Go's `ToUpper` is Unicode-aware, and two non-ASCII letters upper-case into ASCII: `ı`
-/// (U+0131) to `I` and `ſ` (U+017F) to `S`, so `ſys_admin` is `CAP_SYS_ADMIN` to dockerd.
-/// Every other non-ASCII character stays non-ASCII and so never names a capability.
+/// Go's `ToUpper` is Unicode-aware, and two non-ASCII letters upper-case into ASCII (see
+/// `goUppercased`), so `ſys_admin` is `CAP_SYS_ADMIN` to dockerd. Every other non-ASCII
+/// character stays non-ASCII and so never names a capability.
 enum CapabilityName {
     enum Normalised: Equatable {
         case all
@@ -11,16 +11,7 @@ enum CapabilityName {
     }
 
     static func normalise(_ raw: String) -> Normalised {
-        var upper = ""
-        upper.unicodeScalars.reserveCapacity(raw.unicodeScalars.count)
-        for scalar in raw.unicodeScalars {
-            switch scalar.value {
-            case 0x61...0x7A: upper.unicodeScalars.append(Unicode.Scalar(scalar.value - 0x20)!)
-            case 0x0131: upper.unicodeScalars.append("I")
-            case 0x017F: upper.unicodeScalars.append("S")
-            default: upper.unicodeScalars.append(scalar)
-            }
-        }
+        let upper = raw.goUppercased
         if upper.bytesEqual("ALL") { return .all }
         return .name(upper.bytesHavePrefix("CAP_") ? upper : "CAP_" + upper)
     }

@@ -4,8 +4,27 @@ import DockerAPI
 /// allowed by the profile, and a `local` volume must carry no option but `size` — `type`,
 /// `o` and `device` mount a host path (`type=none,o=bind,device=/etc`), a host block device
 /// or a remote share from the host (docker-api-surface.md §3.7). Applies to inline
-/// `DriverConfig`s, to existing named volumes (a fact) and to `VolumeDriver`.
+/// `DriverConfig`s, to existing named volumes (a fact), to `VolumeDriver` and to
+/// `POST /volumes/create`.
 enum VolumeRules {
+    /// Why a driver and its options are refused.
+    enum Problem: Equatable {
+        /// A driver that is neither `local` nor allowed by the profile.
+        case driver
+        /// A `local` driver option other than `size`.
+        case option(StringMap.Entry)
+
+        /// The reason, for a subject such as `the mount` or `volume "data"`.
+        func reason(what: String, driver: String) -> String {
+            switch self {
+            case .driver:
+                "\(what) uses volume driver \(quoted(driver)), which is not allowed"
+            case .option(let option):
+                "\(what) sets local driver option \(quoted(option.key)), which can mount host paths or devices"
+            }
+        }
+    }
+
     static func isLocal(_ driver: String) -> Bool {
         driver.isEmpty || driver.bytesEqual("local")
     }
@@ -14,20 +33,23 @@ enum VolumeRules {
         isLocal(driver) || settings.allowedVolumeDrivers.containsBytes(driver)
     }
 
+    /// The first reason to refuse a driver and its options, or nil.
+    static func problem(driver: String, options: StringMap, settings: ProfileSettings) -> Problem? {
+        guard driverAllowed(driver, settings: settings) else { return .driver }
+        if isLocal(driver), let option = options.entries.first(where: { !$0.key.bytesEqual("size") }) {
+            return .option(option)
+        }
+        return nil
+    }
+
     /// A driver and its options, as sent or as a volume was created.
     static func check(driver: String, options: StringMap, what: String, detail: String, settings: ProfileSettings)
         -> CheckResult
     {
-        guard driverAllowed(driver, settings: settings) else {
-            return .forbidden(
-                reason: "\(what) uses volume driver \(quoted(driver)), which is not allowed", detail: detail)
-        }
-        if isLocal(driver), let option = options.entries.first(where: { !$0.key.bytesEqual("size") }) {
-            return .forbidden(
-                reason: "\(what) sets local driver option \(quoted(option.key)), which can mount host paths or devices",
-                detail: detail + " (\(option.key)=\(quoted(option.value)))")
-        }
-        return .allowed
+        guard let problem = problem(driver: driver, options: options, settings: settings) else { return .allowed }
+        var fullDetail = detail
+        if case .option(let option) = problem { fullDetail += " (\(option.key)=\(quoted(option.value)))" }
+        return .forbidden(reason: problem.reason(what: what, driver: driver), detail: fullDetail)
     }
 
     /// A named volume: an existing one is checked as it was created; a missing one will be
