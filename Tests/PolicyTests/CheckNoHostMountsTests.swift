@@ -5,6 +5,7 @@ import Testing
 @Suite("Check no-host-mounts")
 struct CheckNoHostMountsTests {
     static let srv = ProfileSettings(allowedHostPathPrefixes: ["/srv/teams"])
+    static let srvReadOnly = ProfileSettings(allowedHostPathPrefixes: ["/srv/teams"], hostPathsReadOnly: true)
     static let volumes = Facts(volumes: [
         "data": .found(VolumeFact(driver: "local")),
         "sized": .found(VolumeFact(driver: "local", options: StringMap([.init(key: "size", value: "1G")]))),
@@ -192,6 +193,50 @@ struct CheckNoHostMountsTests {
                 reason: "the request cannot be read as dockerd would read it: HostConfig.Mounts[0] holds a string where"
                     + " dockerd expects mount.Mount (json: cannot unmarshal string into Go value of type mount.Mount)",
                 detail: "HostConfig.Mounts[0]")),
+        // A profile that wants allowed host paths read-only.
+        .create(
+            "read-only required, :ro given", hostConfig: #""Binds":["/srv/teams/web:/w:ro"]"#, facts: resolved,
+            settings: srvReadOnly, .allow),
+        .create(
+            "read-only required, :ro,z given", hostConfig: #""Binds":["/srv/teams/web:/w:z,ro"]"#, facts: resolved,
+            settings: srvReadOnly, .allow),
+        .create(
+            "read-only required, no mode", hostConfig: #""Binds":["/srv/teams/web:/w"]"#, facts: resolved,
+            settings: srvReadOnly,
+            .deny(
+                reason: "host path \"/srv/teams/web\" may only be mounted read-only: add :ro to -v",
+                detail: #"HostConfig.Binds[0]="/srv/teams/web:/w""#)),
+        .create(
+            "read-only required, ro as the container path", hostConfig: #""Binds":["/srv/teams/web:ro"]"#,
+            facts: resolved, settings: srvReadOnly,
+            .deny(
+                reason: "host path \"/srv/teams/web\" may only be mounted read-only: add :ro to -v",
+                detail: #"HostConfig.Binds[0]="/srv/teams/web:ro""#)),
+        .create(
+            "read-only required, RO in upper case", hostConfig: #""Binds":["/srv/teams/web:/w:RO"]"#,
+            facts: resolved, settings: srvReadOnly,
+            .deny(
+                reason: "host path \"/srv/teams/web\" may only be mounted read-only: add :ro to -v",
+                detail: #"HostConfig.Binds[0]="/srv/teams/web:/w:RO""#)),
+        .create(
+            "read-only required, --mount readonly",
+            hostConfig: #""Mounts":[{"Type":"bind","Source":"/srv/teams/web","Target":"/w","ReadOnly":true}]"#,
+            facts: resolved, settings: srvReadOnly, .allow),
+        .create(
+            "read-only required, --mount readonly but not recursive",
+            hostConfig:
+                #""Mounts":[{"Type":"bind","Source":"/srv/teams/web","Target":"/w","ReadOnly":true,"BindOptions":{"ReadOnlyNonRecursive":true}}]"#,
+            facts: resolved, settings: srvReadOnly,
+            .deny(
+                reason: "host path \"/srv/teams/web\" may only be mounted read-only: add readonly to --mount",
+                detail: #"HostConfig.Mounts[0].Type="bind", Source="/srv/teams/web""#)),
+        .create(
+            "read-only required, --mount without it",
+            hostConfig: #""Mounts":[{"Type":"bind","Source":"/srv/teams/web","Target":"/w"}]"#,
+            facts: resolved, settings: srvReadOnly,
+            .deny(
+                reason: "host path \"/srv/teams/web\" may only be mounted read-only: add readonly to --mount",
+                detail: #"HostConfig.Mounts[0].Type="bind", Source="/srv/teams/web""#)),
     ]
 
     static let mounts = "TaskTemplate.ContainerSpec.Mounts"

@@ -21,7 +21,8 @@ import DockerAPI
 ///
 /// Allowed values: named and anonymous volumes of the `local` driver without host-binding
 /// options, tmpfs and image mounts, and (only if the profile allows host path prefixes)
-/// bind mounts beneath them. `VolumesFrom` is the `no-volumes-from-host` check.
+/// bind mounts beneath them — read-only (`Binds` mode `ro`; `Mounts` `ReadOnly: true` without
+/// `BindOptions.ReadOnlyNonRecursive`) when the profile sets `hostPathsReadOnly`. `VolumesFrom` is the `no-volumes-from-host` check.
 enum CheckNoHostMounts {
     static let id = "no-host-mounts"
 
@@ -64,7 +65,9 @@ enum CheckNoHostMounts {
             if let mode = spec.sharedPropagation {
                 return .forbidden(reason: "\(mode) mount propagation to the host is not allowed", detail: detail)
             }
-            return HostPathRules.check(hostPath, detail: detail, context: context)
+            return readOnlyRequirement(
+                HostPathRules.check(hostPath, detail: detail, context: context), hostPath: hostPath,
+                readOnly: spec.isReadOnly, hint: "add :ro to -v", detail: detail, context: context)
         }
         if let name = spec.volumeName {
             return VolumeRules.checkNamed(name, detail: detail, context: context)
@@ -85,7 +88,11 @@ enum CheckNoHostMounts {
                     reason: "\(propagation) mount propagation to the host is not allowed",
                     detail: "\(path).BindOptions.Propagation=\(quoted(propagation))")
             }
-            return HostPathRules.check(source, detail: fieldDetail, context: context)
+            let nonRecursive = try mount.bindOptions.get()?.readOnlyNonRecursive.get() == true
+            let readOnly = try mount.readOnly.get() == true && !nonRecursive
+            return readOnlyRequirement(
+                HostPathRules.check(source, detail: fieldDetail, context: context), hostPath: source,
+                readOnly: readOnly, hint: "add readonly to --mount", detail: fieldDetail, context: context)
         case .volume:
             if let driver = try mount.volumeOptions.get()?.driverConfig.get() {
                 let result = VolumeRules.check(
@@ -99,6 +106,18 @@ enum CheckNoHostMounts {
         case .other:
             return .forbidden(reason: "mounts of type \(quoted(type)) are not allowed", detail: fieldDetail)
         }
+    }
+}
+
+extension CheckNoHostMounts {
+    /// An allowed host path under a profile that wants host paths read-only.
+    static func readOnlyRequirement(
+        _ result: CheckResult, hostPath: String, readOnly: Bool, hint: String, detail: String, context: CheckContext
+    ) -> CheckResult {
+        guard result == .allowed, context.settings.hostPathsReadOnly, !readOnly else { return result }
+        return .forbidden(
+            reason: "host path \(quoted(GoPath.clean(hostPath))) may only be mounted read-only: \(hint)", detail: detail
+        )
     }
 }
 

@@ -118,7 +118,7 @@ struct PolicyReader {
     // MARK: Profiles
 
     static let profileKeys: Set<String> = [
-        "extends", "description", "allowedCapabilities", "allowedHostPaths", "protectedHostPaths",
+        "extends", "description", "allowedCapabilities", "allowedHostPaths", "hostPathsReadOnly", "protectedHostPaths",
         "trustedUserNames", "trustedGroupNames", "allowedRuntimes", "allowedSysctls", "allowedLogDrivers",
         "allowedVolumeDrivers", "allowedImages", "requireImageDigest", "writableImageNames", "maxMemory", "maxCPUs",
         "maxPids", "allowedHostPorts", "allowedHostIPs",
@@ -149,6 +149,9 @@ struct PolicyReader {
         }
         if let value = members["allowedHostPaths"] {
             settings.allowedHostPathPrefixes = try strings(value, key: key + ".allowedHostPaths")
+        }
+        if let value = members["hostPathsReadOnly"] {
+            settings.hostPathsReadOnly = try bool(value, key: key + ".hostPathsReadOnly")
         }
         if let value = members["protectedHostPaths"] {
             settings.additionalProtectedHostPaths = try strings(value, key: key + ".protectedHostPaths")

@@ -5,6 +5,9 @@ public struct ProfileSettings: Sendable, Hashable {
     public var allowedCapabilities: [String]
     /// Host directories bind mounts may come from (absolute, clean). Default: none.
     public var allowedHostPathPrefixes: [String]
+    /// Whether bind mounts of allowed host paths must be read-only (`:ro`, `readonly`).
+    /// Default: false.
+    public var hostPathsReadOnly: Bool
     /// Host paths that stay forbidden even under an allowed prefix, in addition to
     /// `HostPathRules.protectedPaths` (for example the daemon socket's real location).
     public var additionalProtectedHostPaths: [String]
@@ -66,7 +69,8 @@ public struct ProfileSettings: Sendable, Hashable {
         allowedLogDrivers: [String] = ProfileSettings.defaultLogDrivers, allowedVolumeDrivers: [String] = [],
         allowedImages: [String]? = nil, requireImageDigest: Bool = false, writableImageNames: [String]? = nil,
         maximumMemory: Int64? = nil, maximumNanoCPUs: Int64? = nil, maximumPids: Int64? = nil,
-        allowedHostPorts: [PortRange] = [PortRange(1024, 65535)], allowedHostIPs: [String]? = nil
+        allowedHostPorts: [PortRange] = [PortRange(1024, 65535)], allowedHostIPs: [String]? = nil,
+        hostPathsReadOnly: Bool = false
     ) {
         self.allowedCapabilities = allowedCapabilities
         self.allowedHostPathPrefixes = allowedHostPathPrefixes
@@ -85,6 +89,7 @@ public struct ProfileSettings: Sendable, Hashable {
         self.maximumPids = maximumPids
         self.allowedHostPorts = allowedHostPorts
         self.allowedHostIPs = allowedHostIPs
+        self.hostPathsReadOnly = hostPathsReadOnly
     }
 }
 

@@ -27,6 +27,11 @@ struct BindSpec {
         return source
     }
 
+    /// `ro` among the modes (dockerd takes modes in lower case only).
+    var isReadOnly: Bool {
+        modes.contains { $0.bytesEqual("ro") }
+    }
+
     /// `shared` or `rshared`: mounts made in the container propagate back to the host.
     var sharedPropagation: Substring? {
         modes.first(where: PropagationMode.isShared)
