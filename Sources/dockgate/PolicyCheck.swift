@@ -52,6 +52,7 @@ extension ProfileSettings {
         return [
             "allowedCapabilities: \(list(allowedCapabilities))",
             "allowedHostPaths: \(list(allowedHostPathPrefixes))",
+            "hostPathsReadOnly: \(hostPathsReadOnly)",
             "protectedHostPaths: \(list(additionalProtectedHostPaths))",
             "trustedUserNames: \(list(trustedUserNames))",
             "trustedGroupNames: \(list(trustedGroupNames))",

@@ -49,23 +49,29 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("tls-handshake-timeout"), help: "Seconds a client has to complete the TLS handshake.")
     var handshakeTimeoutSeconds: Double = 10
 
+    @Option(help: "Policy file (YAML, see policy/README.md); without one, the built-in baseline profile.")
+    var policy: String?
+
     @Option(
         help: """
-            The policy profile every request is checked against: baseline (no privileged, \
-            host namespaces, root user, added capabilities, host mounts, devices, …) or \
-            privileged (requests are still parsed strictly, bodies are not restricted).
+            The profile every request is checked against: one of the policy file's or a built-in \
+            (privileged, baseline). Default: the file's `profile:`, or baseline.
             """)
-    var profile: String = Profile.baseline.name
+    var profile: String?
 
     @Option(
         name: .customLong("max-inspected-body"),
-        help: "Largest JSON request body, in bytes, dockgate reads and checks; larger ones are refused (413).")
-    var maximumInspectedBody: Int = 1 << 20
+        help:
+            "Largest JSON request body, in bytes, dockgate reads and checks; larger ones are refused (413). Default: the policy file's gate.maxInspectedBody, or 1 MiB."
+    )
+    var maximumInspectedBody: Int?
 
     @Option(
         name: .customLong("min-api-version"),
-        help: "Requests for an older Engine API version (/vX.Y prefix) are refused.")
-    var minimumAPIVersion: String = "1.24"
+        help:
+            "Requests for an older Engine API version (/vX.Y prefix) are refused. Default: the policy file's gate.minAPIVersion, or 1.24."
+    )
+    var minimumAPIVersion: String?
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
@@ -74,11 +80,10 @@ struct Serve: AsyncParsableCommand {
         for value in host { _ = try ListenAddress(parsing: value) }
         _ = try UpstreamAddress(parsing: upstream)
         guard handshakeTimeoutSeconds > 0 else { throw ValidationError("--tls-handshake-timeout must be positive") }
-        guard Profile.builtin(named: profile) != nil else {
-            throw ValidationError("--profile \(profile) is not a profile; use baseline or privileged")
+        if let maximumInspectedBody, maximumInspectedBody <= 0 {
+            throw ValidationError("--max-inspected-body must be positive")
         }
-        guard maximumInspectedBody > 0 else { throw ValidationError("--max-inspected-body must be positive") }
-        guard let minimum = APIVersion(minimumAPIVersion), minimum.components.count == 2 else {
+        if let minimumAPIVersion, APIVersion(minimumAPIVersion)?.components.count != 2 {
             throw ValidationError("--min-api-version \(minimumAPIVersion) is not an API version such as 1.24")
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
@@ -108,11 +113,13 @@ struct Serve: AsyncParsableCommand {
         }
 
         let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
-        let gate = PolicyGate(
-            profile: Profile.builtin(named: profile) ?? .baseline,
-            router: RequestRouter(
-                configuration: RoutingConfiguration(minimumAPIVersion: APIVersion(minimumAPIVersion) ?? "1.24")),
-            inspectedBodyLimit: maximumInspectedBody)
+        let selection: PolicySelection
+        do {
+            selection = try PolicySelection.load(policyPath: policy, profileName: profile)
+        } catch {
+            throw StartupError("cannot start: \(error)")
+        }
+        let gate = ReloadableGate(makeGate(selection))
         let server = GateServer(group: group, tls: tls, upstream: upstreamAddress, gate: gate, logger: logger)
         let bound: [SocketAddress]
         do {
@@ -125,18 +132,12 @@ struct Serve: AsyncParsableCommand {
             logger.notice("listening on \(ListenAddress(socketAddress: address))")
         }
         logger.notice("forwarding to the Docker daemon at \(upstreamAddress)")
-        if profile == Profile.privileged.name {
-            // Say it where operators look: a valid certificate is then as good as docker.sock.
-            logger.warning(
-                "profile privileged: request bodies are not restricted; every client with a certificate from the CA can take over the host"
-            )
-        } else {
-            logger.notice("checking every request against profile \(profile)")
-        }
+        announce(selection, logger: logger)
         if !crlPaths.isEmpty { logger.info("checking client certificates against \(crlPaths.joined(separator: ", "))") }
 
         await SignalWaiter.run(
             onReload: {
+                reloadPolicy(into: gate, logger: logger)
                 switch tls.reload() {
                 case .success(let context):
                     logger.notice(
@@ -150,6 +151,42 @@ struct Serve: AsyncParsableCommand {
         logger.notice("shutting down")
         await server.close()
         try? await group.shutdownGracefully()
+    }
+}
+
+extension Serve {
+    /// The gate for a policy, with the command line's limits over the file's.
+    func makeGate(_ selection: PolicySelection) -> PolicyGate {
+        let limits = selection.document.limits
+        let minimum = minimumAPIVersion.flatMap(APIVersion.init) ?? limits.minimumAPIVersion
+        return PolicyGate(
+            profile: selection.profile,
+            router: RequestRouter(configuration: RoutingConfiguration(minimumAPIVersion: minimum)),
+            inspectedBodyLimit: maximumInspectedBody ?? limits.maximumInspectedBody)
+    }
+
+    func announce(_ selection: PolicySelection, logger: Logger) {
+        let source = policy.map { "policy \($0), " } ?? ""
+        if selection.profile.checks.isEmpty {
+            // Say it where operators look: a valid certificate is then as good as docker.sock.
+            logger.warning(
+                "\(source)profile \(selection.profile.name): request bodies are not restricted; every client with a certificate from the CA can take over the host"
+            )
+        } else {
+            logger.notice("checking every request against \(source)profile \(selection.profile.name)")
+        }
+    }
+
+    /// SIGHUP: the policy file is read again; on any problem the current policy stays.
+    func reloadPolicy(into gate: ReloadableGate, logger: Logger) {
+        guard policy != nil else { return }
+        do {
+            let selection = try PolicySelection.load(policyPath: policy, profileName: profile)
+            gate.replace(with: makeGate(selection))
+            announce(selection, logger: logger)
+        } catch {
+            logger.error("policy reload failed; keeping the current policy", metadata: ["error": "\(error)"])
+        }
     }
 }
 
