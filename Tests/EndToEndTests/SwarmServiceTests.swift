@@ -1,0 +1,40 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Services on a single-node swarm of the private daemon (made and left past the gate, one
+/// test at a time): a service's container spec is held to the same rules as a container.
+@Suite("swarm services", .serialized)
+struct SwarmServiceTests {
+    @Test("service create with an added capability is refused; nothing is created", arguments: DockerCLI.available)
+    func serviceCapAdd(cli: DockerCLI) async throws {
+        try await Scenario.run(cli) { s in
+            try await withSwarm(s) {
+                let create = ["service", "create", "--detach", "--no-resolve-image", "--user", "1000"]
+                let name = s.uniqueName("svc")
+                let result = try await s.docker(
+                    create + ["--name", name, "--cap-add", "NET_ADMIN", testImage, "sleep", "600"])
+                expectRefused(result, rule: "no-cap-add", "docker service create --cap-add NET_ADMIN")
+                let listed = try await s.dockerDirect(["service", "ls", "--quiet", "--filter", "name=\(name)"])
+                #expect(listed.succeeded && listed.standardOutput.isEmpty, "a service exists: \(listed)")
+
+                // The same service without the capability is created.
+                let plain = s.uniqueName("svc")
+                try await s.dockerSucceeds(create + ["--name", plain, testImage, "sleep", "600"])
+                let made = try await s.dockerDirect(["service", "ls", "--quiet", "--filter", "name=\(plain)"])
+                #expect(made.succeeded && !made.standardOutput.isEmpty, "no service \(plain): \(made)")
+            }
+        }
+    }
+}
+
+/// Runs `body` with the private daemon in a single-node swarm, and leaves it afterwards.
+func withSwarm(_ s: Scenario, _ body: () async throws -> Void) async throws {
+    let joined = try await s.dockerDirect(["swarm", "init", "--advertise-addr", "127.0.0.1"])
+    try #require(joined.succeeded, "swarm init failed: \(joined)")
+    var failure: Error?
+    do { try await body() } catch { failure = error }
+    let left = try await s.dockerDirect(["swarm", "leave", "--force"])
+    #expect(left.succeeded, "swarm leave failed: \(left)")
+    if let failure { throw failure }
+}
