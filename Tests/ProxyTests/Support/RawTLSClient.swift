@@ -48,7 +48,7 @@ final class RawTLSClient: Sendable {
 
     /// Waits (bounded) until the collected text satisfies `condition`; returns it either way.
     @discardableResult
-    func wait(seconds: Double = 10, until condition: @Sendable (String) -> Bool) async -> String {
+    func wait(seconds: Double = 30, until condition: @Sendable (String) -> Bool) async -> String {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             let now = collected.text
@@ -58,7 +58,7 @@ final class RawTLSClient: Sendable {
         return collected.text
     }
 
-    func waitForInputClosed(seconds: Double = 10) async -> Bool {
+    func waitForInputClosed(seconds: Double = 30) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if collected.inputClosed { return true }
