@@ -32,8 +32,9 @@ public struct PolicyRequest: Sendable {
             body: RequestBody(endpoint: classified.endpoint, json: body))
     }
 
-    /// The container or exec the path names (`{name}` in dockerd's routes), or `""`.
-    public var target: String { parameters["name"] ?? "" }
+    /// The object the path names (`{name}` or `{id}` in dockerd's routes: a container, exec,
+    /// volume, network, service, …), or `""`.
+    public var target: String { parameters["name"] ?? parameters["id"] ?? "" }
 }
 
 /// A request body, read the way the endpoint's dockerd handler reads it.

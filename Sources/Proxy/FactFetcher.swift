@@ -38,6 +38,26 @@ struct FactFetcher {
                 facts.volumes[name] = answer
                 return facts
             }
+        case .network(let name):
+            return inspect("/networks/\(Self.escaped(name))", InspectedFacts.network).map { answer in
+                var facts = facts
+                facts.networks[name] = answer
+                return facts
+            }
+        case .service(let name):
+            return inspect("/services/\(Self.escaped(name))", InspectedFacts.service).map { answer in
+                var facts = facts
+                facts.services[name] = answer
+                return facts
+            }
+        case .teamContainers(let team):
+            let filters = #"{"label":["\#(OwnerLabel.key)=\#(team)"]}"#
+            return inspect("/containers/json?all=1&filters=\(Self.queryEscaped(filters))", InspectedFacts.containerCount)
+                .map { answer in
+                    var facts = facts
+                    facts.teamContainers[team] = answer
+                    return facts
+                }
         case .hostPath(let path):
             var updated = facts
             updated.hostPaths[path] = .found(HostPathResolver.resolve(path))
@@ -80,6 +100,23 @@ struct FactFetcher {
             return text
         }
         return String(decoding: bytes.prefix(200), as: UTF8.self)
+    }
+
+    /// A query component: every byte but letters, digits and `-._~` percent-encoded.
+    static func queryEscaped(_ text: String) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += byte < 0x10 ? "%0\(hex)" : "%\(hex)"
+            }
+        }
+        return result
     }
 
     /// A reference as one path segment: every byte but letters, digits and `-._~:@/`

@@ -5,26 +5,41 @@ import NIOHTTP1
 import Policy
 
 /// The gate dockgate runs: each request is routed as dockerd would route it
-/// (`RequestRouter`), its JSON body read with the strict Go-compatible parser, and the
-/// profile's checks evaluated, with the facts they ask for looked up from the daemon first.
+/// (`RequestRouter`), its caller placed in a team (or refused), its endpoint held to the
+/// team's role, its JSON body read with the strict Go-compatible parser, and the checks
+/// evaluated — ownership and quota, then the profile's — with the facts they ask for looked
+/// up from the daemon first. For a team member, what the request creates gets the owner
+/// label and what it lists is filtered to the team (`OwnershipRewrite`).
 ///
-/// Requests without a body the daemon decodes are decided at the head when no fact is
-/// needed. Denials answer 403 with the check's message; a body dockerd would read
-/// differently from the gate 400; a body over the inspected limit 413; a fact the daemon
-/// could not supply 502. In every refusal nothing reaches the daemon.
+/// Requests without a decoded body are decided at the head when no fact is needed. Denials
+/// answer 403 with the check's message; a body dockerd would read differently from the gate
+/// 400; a body over the inspected limit 413; a fact the daemon could not supply 502. In
+/// every refusal nothing reaches the daemon.
 public struct PolicyGate: RequestGate {
     let router: RequestRouter
-    let profile: Profile
+    let policy: PolicyDocument
     let inspectedBodyLimit: Int
     /// Plenty for a `container:X` chain and a `VolumesFrom` list; more means a loop.
     static let maximumLookups = 32
 
-    public init(
-        profile: Profile = .baseline, router: RequestRouter = RequestRouter(), inspectedBodyLimit: Int = 1 << 20
-    ) {
-        self.profile = profile
+    /// A single-tenant gate: every certificate gets `profile`.
+    public init(profile: Profile = .baseline, router: RequestRouter = RequestRouter(), inspectedBodyLimit: Int = 1 << 20)
+    {
+        self.init(
+            policy: PolicyDocument(profiles: [], activeProfile: profile, limits: GateLimits()), router: router,
+            inspectedBodyLimit: inspectedBodyLimit)
+    }
+
+    public init(policy: PolicyDocument, router: RequestRouter, inspectedBodyLimit: Int) {
+        self.policy = policy
         self.router = router
         self.inspectedBodyLimit = inspectedBodyLimit
+    }
+
+    /// Who the caller is under this policy, and with which profile.
+    struct Caller {
+        let identity: CallerIdentity
+        let profile: Profile
     }
 
     public func admit(_ request: GateRequest) -> Admission {
@@ -33,34 +48,71 @@ public struct PolicyGate: RequestGate {
         case .failure(let refusal): return .refuse(refusal)
         case .success(let result): classified = result
         }
-        let head = request.head
-        let identity = CallerIdentity(peer: request.identity)
+        let caller: Caller
+        switch resolveCaller(request.identity) {
+        case .failure(let refusal): return .refuse(refusal)
+        case .success(let resolved): caller = resolved
+        }
+        var head = request.head
+        if caller.identity.enforcesOwnership, OwnershipRewrite.filtersByOwner(classified.endpoint) {
+            guard let rewritten = Self.filteredTarget(classified, team: caller.identity.team) else {
+                return .refuse(
+                    GateRefusal(
+                        status: .badRequest,
+                        message: "dockgate: the filters parameter is not a JSON object of string lists (rule query.filters)"))
+            }
+            head.uri = rewritten
+        }
         if classified.facts.body == .json {
+            let forwardedHead = head
             return .decideLater(
                 PendingDecision(inspectedBodyLimit: inspectedBodyLimit) { body, daemon in
-                    self.decide(classified, head: head, identity: identity, body: body, daemon: daemon)
+                    self.decide(classified, head: forwardedHead, caller: caller, body: body, daemon: daemon)
                 })
         }
         let policyRequest = PolicyRequest(classified, body: nil)
-        switch PolicyEngine.evaluate(identity: identity, request: policyRequest, facts: Facts(), profile: profile) {
+        switch PolicyEngine.evaluate(
+            identity: caller.identity, request: policyRequest, facts: Facts(), profile: caller.profile)
+        {
         case .allow:
             return .forward(head)
         case .deny(let denial) where denial.missingFact == nil:
             return .refuse(Self.refusal(denial))
         case .deny:
+            let forwardedHead = head
             return .decideLater(
                 PendingDecision(inspectedBodyLimit: nil) { _, daemon in
                     self.evaluate(
-                        policyRequest, head: head, identity: identity, facts: Facts(),
+                        policyRequest, head: forwardedHead, caller: caller, facts: Facts(),
                         fetcher: FactFetcher(daemon: daemon), lookups: 0)
                 })
         }
     }
 
+    /// The caller's team, role and profile; a certificate no team claims is refused.
+    func resolveCaller(_ peer: PeerIdentity) -> Result<Caller, GateRefusal> {
+        let subject = peer.subject.rfc2253
+        switch policy.resolve(CertificateIdentity(peer: peer)) {
+        case .singleTenant:
+            return .success(Caller(identity: CallerIdentity(subject: subject), profile: policy.activeProfile))
+        case .unmatched:
+            return .failure(
+                GateRefusal(
+                    status: .forbidden,
+                    message:
+                        "dockgate: your certificate (\(subject)) belongs to no team in this gate's policy; ask its operators to add you (rule team-match)"
+                ))
+        case .team(let team, _):
+            return .success(
+                Caller(
+                    identity: CallerIdentity(subject: subject, team: team.name, role: team.role, quota: team.quota),
+                    profile: team.profile))
+        }
+    }
+
     /// Reads the inspected body, then evaluates.
     func decide(
-        _ classified: ClassifiedRequest, head: HTTPRequestHead, identity: CallerIdentity, body: ByteBuffer?,
-        daemon: DaemonLookup
+        _ classified: ClassifiedRequest, head: HTTPRequestHead, caller: Caller, body: ByteBuffer?, daemon: DaemonLookup
     ) -> EventLoopFuture<GateDecision> {
         var json: JSONValue? = nil
         if let body, body.readableBytes > 0 {
@@ -81,19 +133,28 @@ public struct PolicyGate: RequestGate {
                 }
             }
         }
+        let request = PolicyRequest(classified, body: json)
         return evaluate(
-            PolicyRequest(classified, body: json), head: head, identity: identity, facts: Facts(),
-            fetcher: FactFetcher(daemon: daemon), lookups: 0)
+            request, head: head, caller: caller, facts: Facts(), fetcher: FactFetcher(daemon: daemon), lookups: 0
+        ).map { decision in
+            // What a team member creates carries the team's label: forward the checked tree
+            // with it added, re-encoded.
+            guard case .allow(let allowedHead, _) = decision, caller.identity.enforcesOwnership,
+                OwnershipRewrite.stampsLabel(classified.endpoint), let json,
+                let stamped = OwnershipRewrite.stamped(json, endpoint: classified.endpoint, team: caller.identity.team)
+            else { return decision }
+            return .allow(allowedHead, replacementBody: stamped.canonicalBytes())
+        }
     }
 
-    /// Evaluates the profile; while a check lacks a fact, looks it up and evaluates again.
+    /// Evaluates the checks; while one lacks a fact, looks it up and evaluates again.
     func evaluate(
-        _ request: PolicyRequest, head: HTTPRequestHead, identity: CallerIdentity, facts: Facts,
-        fetcher: FactFetcher, lookups: Int
+        _ request: PolicyRequest, head: HTTPRequestHead, caller: Caller, facts: Facts, fetcher: FactFetcher,
+        lookups: Int
     ) -> EventLoopFuture<GateDecision> {
         let eventLoop = fetcher.daemon.eventLoop
         let denial: Denial
-        switch PolicyEngine.evaluate(identity: identity, request: request, facts: facts, profile: profile) {
+        switch PolicyEngine.evaluate(identity: caller.identity, request: request, facts: facts, profile: caller.profile) {
         case .allow: return eventLoop.makeSucceededFuture(.allow(head))
         case .deny(let refused): denial = refused
         }
@@ -103,7 +164,7 @@ public struct PolicyGate: RequestGate {
         return fetcher.adding(fact, to: facts)
             .flatMap { facts in
                 self.evaluate(
-                    request, head: head, identity: identity, facts: facts, fetcher: fetcher, lookups: lookups + 1)
+                    request, head: head, caller: caller, facts: facts, fetcher: fetcher, lookups: lookups + 1)
             }
             .recover { error in
                 .refuse(
@@ -118,12 +179,34 @@ public struct PolicyGate: RequestGate {
     static func refusal(_ denial: Denial) -> GateRefusal {
         GateRefusal(status: .forbidden, message: denial.message)
     }
+
+    /// The request target with the team's owner label in `filters` (every other parameter as
+    /// sent; every `filters` the client sent replaced by the one merged value).
+    static func filteredTarget(_ classified: ClassifiedRequest, team: String) -> String? {
+        let raw = classified.request.rawTarget
+        let path = raw.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        guard let filters = OwnershipRewrite.filters(classified.request.query.first("filters"), team: team) else {
+            return nil
+        }
+        var parameters: [String] = []
+        if let query = raw.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first {
+            parameters = query.split(separator: "&").filter { pair in
+                let name = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                return name.removingPercentEncoding != "filters"
+            }.map(String.init)
+        }
+        parameters.append("filters=" + FactFetcher.queryEscaped(filters))
+        return path + "?" + parameters.joined(separator: "&")
+    }
 }
 
-extension CallerIdentity {
-    /// Before teams exist (a later issue) every verified certificate is its own caller with
-    /// the gate's one profile.
-    init(peer: PeerIdentity) {
-        self.init(subject: peer.subject.rfc2253, team: "", role: "")
+extension CertificateIdentity {
+    public init(peer: PeerIdentity) {
+        self.init(
+            subject: peer.subject.rfc2253, commonNames: peer.commonName.map { [$0] } ?? [],
+            organizations: peer.organizations, organizationalUnits: peer.organizationalUnits,
+            uris: peer.subjectAlternativeNames.uris, dnsNames: peer.subjectAlternativeNames.dnsNames,
+            emails: peer.subjectAlternativeNames.emailAddresses, fingerprint: peer.sha256Fingerprint,
+            spkiSHA256: peer.spkiSHA256)
     }
 }

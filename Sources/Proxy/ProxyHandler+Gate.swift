@@ -84,14 +84,16 @@ extension ProxyHandler {
                 return  // The client went away meanwhile.
             }
             switch result {
-            case .success(.allow(let forwarded)):
+            case .success(.allow(let forwarded, let replacement)):
                 var parts = request.held
-                if let body = request.body {
+                var body = request.body
+                if let replacement { body = context.channel.allocator.buffer(bytes: replacement) }
+                if let body {
                     parts = body.readableBytes > 0 ? [.body(.byteBuffer(body)), .end(nil)] : [.end(nil)]
                 }
                 self.startExchange(
                     forwarded, clientHead: request.head, parts: parts, requestEnded: request.requestEnded,
-                    inspectedBodyLength: request.body?.readableBytes, context: context)
+                    inspectedBodyLength: body?.readableBytes, context: context)
             case .success(.refuse(let refusal)):
                 self.answer(
                     DaemonErrorResponse(status: refusal.status, message: refusal.message), to: request.head.method,

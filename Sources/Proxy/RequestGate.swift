@@ -35,8 +35,9 @@ public enum Admission: Sendable {
 /// The final answer for a request.
 public enum GateDecision: Sendable, Equatable {
     /// Forward, with this (possibly rewritten) head. An inspected body follows as exactly the
-    /// bytes that were checked, framed with `Content-Length`.
-    case allow(HTTPRequestHead)
+    /// bytes that were checked — or `replacementBody`, a re-encoding of the checked tree with
+    /// the gate's additions — framed with `Content-Length`.
+    case allow(HTTPRequestHead, replacementBody: [UInt8]? = nil)
     /// Answer the client directly; nothing reaches the daemon.
     case refuse(GateRefusal)
 }

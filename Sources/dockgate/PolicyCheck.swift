@@ -32,6 +32,20 @@ struct PolicyCheck: ParsableCommand {
             "active profile: \(document.activeProfile.name)",
             "gate: minAPIVersion \(document.limits.minimumAPIVersion), maxInspectedBody \(document.limits.maximumInspectedBody) bytes",
         ]
+        for role in document.roles {
+            lines.append("role \(role.name): \(role.allowedEntries.joined(separator: ", "))")
+        }
+        if let teams = document.teams {
+            lines.append("teams (first match wins; a certificate matching none is refused):")
+            for team in teams {
+                let quota = team.quota?.maximumContainers.map { ", quota \($0) containers" } ?? ""
+                lines.append(
+                    "  \(team.name): role \(team.role.name), profile \(team.profile.name)\(quota); matches "
+                        + team.matchers.map { $0.description }.joined(separator: " or "))
+            }
+        } else {
+            lines.append("teams: none (every certificate the CA signs gets the active profile)")
+        }
         for profile in document.profiles {
             lines.append("")
             lines.append("profile \(profile.name) (extends \(profile.base ?? "nothing"))")

@@ -1,7 +1,9 @@
 import ArgumentParser
 import DockerAPI
 import Foundation
+import MutualTLS
 import Policy
+import Proxy
 
 /// `dockgate policy explain`: classifies one request as the gate would, evaluates it against a
 /// built-in profile with the facts the caller supplies (no daemon is asked), and prints the
@@ -31,10 +33,13 @@ struct PolicyExplain: ParsableCommand {
     @Option(help: "JSON file of facts the gate would look up from the daemon (see policy/README.md).")
     var facts: String?
 
-    @Option(help: "The caller's team, as in its certificate's OU.")
+    @Option(help: "The caller's certificate (PEM): with a policy that has teams, its team, role and profile decide.")
+    var identity: String?
+
+    @Option(help: "The caller's team, as in its certificate's OU (without --identity).")
     var team: String = ""
 
-    @Option(help: "The caller's certificate subject.")
+    @Option(help: "The caller's certificate subject (without --identity).")
     var subject: String = ""
 
     @Argument(help: "HTTP method, upper case (POST).")
@@ -51,12 +56,44 @@ struct PolicyExplain: ParsableCommand {
     }
 
     func run() throws {
-        let profile = try PolicySelection.load(policyPath: policy, profileName: self.profile).profile
+        let selection = try PolicySelection.load(policyPath: policy, profileName: self.profile)
+        var profile = selection.profile
+        var caller = CallerIdentity(subject: subject, team: team)
+        if let identity {
+            let certificate: X509Certificate
+            do {
+                guard let first = try X509Certificate.loadAll(fromPEMFile: identity).first else {
+                    throw ValidationError("\(identity) holds no certificate")
+                }
+                certificate = first
+            } catch let error as ValidationError {
+                throw error
+            } catch {
+                throw ValidationError("cannot read the certificate \(identity): \(error)")
+            }
+            let peer = CertificateIdentity(peer: PeerIdentity(certificate: certificate))
+            print("identity: \(peer.subject)")
+            switch selection.document.resolve(peer) {
+            case .singleTenant:
+                print("team: none (the policy has no teams: profile \(profile.name) on every endpoint)")
+                caller = CallerIdentity(subject: peer.subject)
+            case .unmatched:
+                print("team: none — matches no team in the policy; every request is refused (rule team-match)")
+                throw ExitCode.failure
+            case .team(let team, let alsoMatched):
+                let quota = team.quota?.maximumContainers.map { ", quota \($0) containers" } ?? ""
+                print("team: \(team.name) (role \(team.role.name), profile \(team.profile.name)\(quota))")
+                if !alsoMatched.isEmpty {
+                    print("note: also matches \(alsoMatched.joined(separator: ", ")); the first team in the file wins")
+                }
+                caller = CallerIdentity(subject: peer.subject, team: team.name, role: team.role, quota: team.quota)
+                profile = team.profile
+            }
+        }
         let facts = try self.facts.map(PolicyFactsFile.load) ?? Facts()
         let body = try bodyFile.map(Self.readBody) ?? []
         let explanation = PolicyExplanation(
-            method: method, target: target, body: body,
-            identity: CallerIdentity(subject: subject, team: team, role: ""), facts: facts, profile: profile)
+            method: method, target: target, body: body, identity: caller, facts: facts, profile: profile)
         for line in explanation.lines { print(line) }
         if !explanation.allowed { throw ExitCode.failure }
     }

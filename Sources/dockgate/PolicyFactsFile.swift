@@ -36,13 +36,19 @@ enum PolicyFactsFile {
         case .image(let reference):
             "{\"images\": {\(quoted(reference)): {\"user\": \"1000\"}}}"
         case .container(let reference):
-            "{\"containers\": {\(quoted(reference)): {\"user\": \"1000\", \"networkMode\": \"bridge\"}}}"
+            "{\"containers\": {\(quoted(reference)): {\"user\": \"1000\", \"networkMode\": \"bridge\", \"owner\": \"web\"}}}"
         case .exec(let id):
             "{\"execs\": {\(quoted(id)): {\"containerID\": \"…\", \"privileged\": false, \"user\": \"1000\"}}}"
         case .volume(let name):
             "{\"volumes\": {\(quoted(name)): {\"driver\": \"local\", \"options\": {}}}}"
         case .hostPath(let path):
             "{\"hostPaths\": {\(quoted(path)): \"<the path with symbolic links resolved>\"}}"
+        case .network(let name):
+            "{\"networks\": {\(quoted(name)): {\"id\": \"…\", \"name\": \(quoted(name)), \"owner\": \"web\"}}}"
+        case .service(let name):
+            "{\"services\": {\(quoted(name)): {\"id\": \"…\", \"owner\": \"web\"}}}"
+        case .teamContainers(let team):
+            "{\"teamContainers\": {\(quoted(team)): 3}}"
         }
     }
 
@@ -58,7 +64,8 @@ private struct FactsReader {
     func facts(_ root: JSONValue) throws -> Facts {
         var facts = Facts()
         for member in try members(
-            root, at: "the top level", allowed: ["images", "containers", "execs", "volumes", "hostPaths"])
+            root, at: "the top level",
+            allowed: ["images", "containers", "execs", "volumes", "hostPaths", "networks", "services", "teamContainers"])
         {
             let path = member.key
             switch member.key {
@@ -66,6 +73,15 @@ private struct FactsReader {
             case "containers": facts.containers = try table(member.value, at: path, container)
             case "execs": facts.execs = try table(member.value, at: path, exec)
             case "volumes": facts.volumes = try table(member.value, at: path, volume)
+            case "networks": facts.networks = try table(member.value, at: path, network)
+            case "services": facts.services = try table(member.value, at: path, service)
+            case "teamContainers":
+                facts.teamContainers = try table(member.value, at: path) { value, _, at in
+                    guard let count = value.numberValue.flatMap({ Int($0.text) }), count >= 0 else {
+                        throw problem(at: at, "must be a count of containers")
+                    }
+                    return count
+                }
             default: facts.hostPaths = try table(member.value, at: path) { value, _, at in try string(value, at: at) }
             }
         }
@@ -95,7 +111,7 @@ private struct FactsReader {
     private func container(_ value: JSONValue, key reference: String, at path: String) throws -> ContainerFact {
         var fields = ["id": reference, "user": "", "networkMode": "default", "pidMode": "", "ipcMode": ""]
         var mounts: [MountFact] = []
-        let allowed = ["id", "user", "networkMode", "pidMode", "ipcMode", "mounts"]
+        let allowed = ["id", "user", "networkMode", "pidMode", "ipcMode", "mounts", "owner"]
         for member in try members(value, at: path, allowed: allowed) {
             let at = "\(path).\(member.key)"
             if member.key == "mounts" {
@@ -107,7 +123,23 @@ private struct FactsReader {
         }
         return ContainerFact(
             id: fields["id"] ?? reference, user: fields["user"] ?? "", networkMode: fields["networkMode"] ?? "default",
-            pidMode: fields["pidMode"] ?? "", ipcMode: fields["ipcMode"] ?? "", mounts: mounts)
+            pidMode: fields["pidMode"] ?? "", ipcMode: fields["ipcMode"] ?? "", mounts: mounts, owner: fields["owner"])
+    }
+
+    private func network(_ value: JSONValue, key: String, at path: String) throws -> NetworkFact {
+        var fields = ["id": key, "name": key]
+        for member in try members(value, at: path, allowed: ["id", "name", "owner"]) {
+            fields[member.key] = try string(member.value, at: "\(path).\(member.key)")
+        }
+        return NetworkFact(id: fields["id"] ?? key, name: fields["name"] ?? key, owner: fields["owner"])
+    }
+
+    private func service(_ value: JSONValue, key: String, at path: String) throws -> ServiceFact {
+        var fields = ["id": key]
+        for member in try members(value, at: path, allowed: ["id", "owner"]) {
+            fields[member.key] = try string(member.value, at: "\(path).\(member.key)")
+        }
+        return ServiceFact(id: fields["id"] ?? key, owner: fields["owner"])
     }
 
     private func mount(_ value: JSONValue, at path: String) throws -> MountFact {
@@ -139,11 +171,14 @@ private struct FactsReader {
 
     private func volume(_ value: JSONValue, key: String, at path: String) throws -> VolumeFact {
         var driver = "local"
+        var owner: String?
         var options: [StringMap.Entry] = []
-        for member in try members(value, at: path, allowed: ["driver", "options"]) {
+        for member in try members(value, at: path, allowed: ["driver", "options", "owner"]) {
             let at = "\(path).\(member.key)"
             if member.key == "driver" {
                 driver = try string(member.value, at: at)
+            } else if member.key == "owner" {
+                owner = try string(member.value, at: at)
             } else {
                 guard let object = member.value.objectValue else {
                     throw problem(at: at, "must be an object of strings")
@@ -153,7 +188,7 @@ private struct FactsReader {
                 }
             }
         }
-        return VolumeFact(driver: driver, options: StringMap(options))
+        return VolumeFact(driver: driver, options: StringMap(options), owner: owner)
     }
 
     /// The object's members, after checking that each name is one of `allowed` (exact bytes).

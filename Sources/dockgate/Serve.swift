@@ -160,13 +160,18 @@ extension Serve {
         let limits = selection.document.limits
         let minimum = minimumAPIVersion.flatMap(APIVersion.init) ?? limits.minimumAPIVersion
         return PolicyGate(
-            profile: selection.profile,
+            policy: selection.document.choosing(selection.profile),
             router: RequestRouter(configuration: RoutingConfiguration(minimumAPIVersion: minimum)),
             inspectedBodyLimit: maximumInspectedBody ?? limits.maximumInspectedBody)
     }
 
     func announce(_ selection: PolicySelection, logger: Logger) {
         let source = policy.map { "policy \($0), " } ?? ""
+        if let teams = selection.document.teams {
+            let summary = teams.map { "\($0.name) (\($0.role.name), \($0.profile.name))" }.joined(separator: ", ")
+            logger.notice("\(source)teams: \(summary); certificates matching no team are refused")
+            return
+        }
         if selection.profile.checks.isEmpty {
             // Say it where operators look: a valid certificate is then as good as docker.sock.
             logger.warning(

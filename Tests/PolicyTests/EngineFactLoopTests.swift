@@ -20,6 +20,9 @@ struct EngineFactLoopTests {
             case .volume(let name): facts.volumes[name] = volumes[name].map { .found($0) } ?? .notFound
             case .exec(let id): facts.execs[id] = .notFound
             case .hostPath(let path): facts.hostPaths[path] = .found(path)
+            case .network(let name): facts.networks[name] = .notFound
+            case .service(let name): facts.services[name] = .notFound
+            case .teamContainers(let team): facts.teamContainers[team] = .found(0)
             }
         }
     }

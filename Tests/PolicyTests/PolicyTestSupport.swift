@@ -5,7 +5,7 @@ import Testing
 /// Shared by the PolicyTests files: requests from a request line and a body text, and one
 /// row of a check's table.
 enum PolicyTest {
-    static let identity = CallerIdentity(subject: "CN=alice,OU=web", team: "web", role: "developer")
+    static let identity = CallerIdentity(subject: "CN=alice,OU=web", team: "web")
 
     /// `"METHOD target"` and an optional JSON body, classified and read as the gate will.
     static func request(_ line: String, _ body: String? = nil) throws -> PolicyRequest {

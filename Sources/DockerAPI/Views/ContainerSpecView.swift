@@ -17,6 +17,8 @@ public struct ContainerSpecView: Sendable {
 
     /// `Image`: as `Config.Image`; the CLI pins it by digest unless told not to.
     public var image: Field<String> { reader.string("Image") }
+    /// `Labels`: the labels of each task's container.
+    public var labels: Field<StringMap> { reader.stringMap("Labels") }
     /// `User`: as `Config.User`; `""` means the image's `USER`.
     public var user: Field<String> { reader.string("User") }
     /// `Groups`: supplementary groups, as `HostConfig.GroupAdd`.

@@ -53,7 +53,8 @@ struct PolicyReader {
     let file: String
 
     func document(_ root: Node) throws(PolicyFileError) -> PolicyDocument {
-        let members = try mapping(root, key: "", allowed: ["apiVersion", "profile", "gate", "profiles"])
+        let members = try mapping(
+            root, key: "", allowed: ["apiVersion", "profile", "gate", "profiles", "roles", "teams"])
         guard let version = members["apiVersion"] else {
             throw error(
                 root, "", "apiVersion is missing; the first line should be `apiVersion: \(PolicyDocument.apiVersion)`")
@@ -82,13 +83,123 @@ struct PolicyReader {
                 profiles.append(try profile(named: name, body, key: key))
             }
         }
-        let document = PolicyDocument(profiles: profiles, activeProfile: .baseline, limits: limits)
-        guard let active = members["profile"] else { return document }
-        let name = try string(active, key: "profile")
-        guard let chosen = document.profile(named: name) else {
-            throw error(active, "profile", "no profile named \(quoted(name)) in this file or built in")
+        var active = Profile.baseline
+        let lookup = PolicyDocument(profiles: profiles, activeProfile: .baseline, limits: limits)
+        if let node = members["profile"] {
+            let name = try string(node, key: "profile")
+            guard let chosen = lookup.profile(named: name) else {
+                throw error(node, "profile", "no profile named \(quoted(name)) in this file or built in")
+            }
+            active = chosen
         }
-        return PolicyDocument(profiles: profiles, activeProfile: chosen, limits: limits)
+        let roles = try members["roles"].map(self.roles) ?? []
+        let withRoles = PolicyDocument(profiles: profiles, activeProfile: active, limits: limits, roles: roles)
+        let teams = try members["teams"].map { (node) throws(PolicyFileError) in try self.teams(node, in: withRoles) }
+        return PolicyDocument(profiles: profiles, activeProfile: active, limits: limits, roles: roles, teams: teams)
+    }
+
+    // MARK: Roles and teams
+
+    private func roles(_ node: Node) throws(PolicyFileError) -> [Role] {
+        var roles: [Role] = []
+        for (nameNode, body) in try orderedMapping(node, key: "roles") {
+            let name = try string(nameNode, key: "roles")
+            let key = "roles.\(name)"
+            guard Self.isProfileName(name) else {
+                throw error(nameNode, key, "a role name is lower-case letters, digits and `-`")
+            }
+            guard Role.builtin(named: name) == nil else {
+                throw error(nameNode, key, "\(name) is a built-in role (readonly, operator, admin)")
+            }
+            let members = try mapping(body, key: key, allowed: ["allow", "description"])
+            if let value = members["description"] { _ = try string(value, key: key + ".description") }
+            guard let allowNode = members["allow"] else {
+                throw error(body, key, "allow is missing: list endpoint families (container) or endpoint ids (image.inspect)")
+            }
+            var allowed: [String] = []
+            for item in try sequence(allowNode, key: key + ".allow") {
+                let entry = try string(item, key: key + ".allow")
+                guard Role.families.contains(entry) || Endpoint(rawValue: entry).map({ $0 != .unknown }) == true else {
+                    throw error(item, key + ".allow", "\(quoted(entry)) is neither an endpoint family nor an endpoint id")
+                }
+                allowed.append(entry)
+            }
+            roles.append(Role(name: name, allowed: allowed))
+        }
+        return roles
+    }
+
+    static let teamKeys: Set<String> = ["name", "match", "role", "profile", "quota", "description"]
+
+    private func teams(_ node: Node, in document: PolicyDocument) throws(PolicyFileError) -> [Team] {
+        var teams: [Team] = []
+        for (index, item) in try sequence(node, key: "teams").enumerated() {
+            var key = "teams[\(index)]"
+            let members = try mapping(item, key: key, allowed: Self.teamKeys)
+            guard let nameNode = members["name"] else { throw error(item, key, "name is missing") }
+            let name = try string(nameNode, key: key + ".name")
+            key = "teams.\(name)"
+            guard Self.isProfileName(name) else {
+                throw error(nameNode, key, "a team name is lower-case letters, digits and `-` (it becomes a label value)")
+            }
+            guard !teams.contains(where: { $0.name == name }) else { throw error(nameNode, key, "defined twice") }
+            if let value = members["description"] { _ = try string(value, key: key + ".description") }
+            guard let matchNode = members["match"] else {
+                throw error(item, key, "match is missing: say which certificates belong to the team (e.g. - OU: \(name))")
+            }
+            let matchers = try self.matchers(matchNode, key: key + ".match")
+            for other in teams {
+                if let shared = matchers.first(where: { other.matchers.contains($0) }) {
+                    throw error(matchNode, key + ".match", "\(shared.description) also matches team \(other.name); a certificate must belong to one team")
+                }
+            }
+            guard let roleNode = members["role"] else { throw error(item, key, "role is missing (readonly, operator, admin or one of roles)") }
+            let roleName = try string(roleNode, key: key + ".role")
+            guard let role = document.role(named: roleName) else {
+                throw error(roleNode, key + ".role", "no role named \(quoted(roleName)) (readonly, operator, admin or one of roles)")
+            }
+            var profile = document.activeProfile
+            if let profileNode = members["profile"] {
+                let profileName = try string(profileNode, key: key + ".profile")
+                guard let chosen = document.profile(named: profileName) else {
+                    throw error(profileNode, key + ".profile", "no profile named \(quoted(profileName)) in this file or built in")
+                }
+                profile = chosen
+            }
+            var quota: TeamQuota?
+            if let quotaNode = members["quota"] {
+                let limits = try mapping(quotaNode, key: key + ".quota", allowed: ["containers"])
+                quota = TeamQuota(
+                    maximumContainers: try limits["containers"].map { (node) throws(PolicyFileError) in
+                        Int(try integer(node, key: key + ".quota.containers"))
+                    })
+            }
+            teams.append(Team(name: name, matchers: matchers, role: role, profile: profile, quota: quota))
+        }
+        return teams
+    }
+
+    private func matchers(_ node: Node, key: String) throws(PolicyFileError) -> [IdentityMatcher] {
+        var matchers: [IdentityMatcher] = []
+        let fields = Set(IdentityMatcher.Field.allCases.map(\.rawValue))
+        for item in try sequence(node, key: key) {
+            var conditions: [(field: IdentityMatcher.Field, pattern: String)] = []
+            for (fieldNode, value) in try orderedMapping(item, key: key) {
+                let name = try string(fieldNode, key: key)
+                guard let field = IdentityMatcher.Field(rawValue: name) else {
+                    throw error(fieldNode, "\(key).\(name)", "unknown key; expected one of \(fields.sorted().joined(separator: ", "))")
+                }
+                let pattern = try string(value, key: "\(key).\(name)")
+                guard !pattern.isEmpty, pattern != "*" else {
+                    throw error(value, "\(key).\(name)", "\(quoted(pattern)) would match every certificate")
+                }
+                conditions.append((field, pattern))
+            }
+            guard !conditions.isEmpty else { throw error(item, key, "an empty entry would match every certificate") }
+            matchers.append(IdentityMatcher(conditions))
+        }
+        guard !matchers.isEmpty else { throw error(node, key, "list at least one entry") }
+        return matchers
     }
 
     static func isProfileName(_ name: String) -> Bool {

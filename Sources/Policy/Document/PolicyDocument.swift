@@ -12,11 +12,38 @@ public struct PolicyDocument: Sendable {
     /// The profile every request is checked against (`profile:`; default `baseline`).
     public let activeProfile: Profile
     public let limits: GateLimits
+    /// The file's custom roles.
+    public let roles: [Role]
+    /// `nil` without a `teams` section: every certificate the CA signs gets `activeProfile`
+    /// on every endpoint, with no ownership. With teams, a certificate matching none is refused.
+    public let teams: [Team]?
 
-    public init(profiles: [Profile], activeProfile: Profile, limits: GateLimits) {
+    public init(
+        profiles: [Profile], activeProfile: Profile, limits: GateLimits, roles: [Role] = [], teams: [Team]? = nil
+    ) {
         self.profiles = profiles
         self.activeProfile = activeProfile
         self.limits = limits
+        self.roles = roles
+        self.teams = teams
+    }
+
+    /// The team a certificate belongs to: the first in file order that matches it.
+    public func resolve(_ identity: CertificateIdentity) -> TeamResolution {
+        guard let teams else { return .singleTenant }
+        let matching = teams.filter { $0.matches(identity) }
+        guard let first = matching.first else { return .unmatched }
+        return .team(first, alsoMatched: matching.dropFirst().map(\.name))
+    }
+
+    /// The same policy with another active profile (`serve --profile`).
+    public func choosing(_ profile: Profile) -> PolicyDocument {
+        PolicyDocument(profiles: profiles, activeProfile: profile, limits: limits, roles: roles, teams: teams)
+    }
+
+    /// A role of this file, else a built-in one.
+    public func role(named name: String) -> Role? {
+        roles.first { $0.name.bytesEqual(name) } ?? Role.builtin(named: name)
     }
 
     /// No file: the baseline profile and the default limits.

@@ -14,6 +14,12 @@ public enum FactQuery: Sendable, Hashable, CustomStringConvertible {
     /// The host path with every symbolic link in its existing part resolved (`realpath`),
     /// for a bind source under an allowed prefix.
     case hostPath(String)
+    /// `GET /networks/{name}`: `Id`, `Name` and the owner label.
+    case network(String)
+    /// `GET /services/{name}`: `ID` and the owner label.
+    case service(String)
+    /// `GET /containers/json?all=1` filtered by the team's owner label: how many it holds.
+    case teamContainers(String)
 
     public var description: String {
         switch self {
@@ -22,15 +28,20 @@ public enum FactQuery: Sendable, Hashable, CustomStringConvertible {
         case .exec(let id): "exec \(quoted(id))"
         case .volume(let name): "volume \(quoted(name))"
         case .hostPath(let path): "host path \(quoted(path))"
+        case .network(let name): "network \(quoted(name))"
+        case .service(let name): "service \(quoted(name))"
+        case .teamContainers(let team): "the containers of team \(quoted(team))"
         }
     }
 
     public static func == (lhs: FactQuery, rhs: FactQuery) -> Bool {
         switch (lhs, rhs) {
         case (.image(let a), .image(let b)), (.container(let a), .container(let b)), (.exec(let a), .exec(let b)),
-            (.volume(let a), .volume(let b)), (.hostPath(let a), .hostPath(let b)):
+            (.volume(let a), .volume(let b)), (.hostPath(let a), .hostPath(let b)), (.network(let a), .network(let b)),
+            (.service(let a), .service(let b)), (.teamContainers(let a), .teamContainers(let b)):
             a.bytesEqual(b)
-        case (.image, _), (.container, _), (.exec, _), (.volume, _), (.hostPath, _):
+        case (.image, _), (.container, _), (.exec, _), (.volume, _), (.hostPath, _), (.network, _), (.service, _),
+            (.teamContainers, _):
             false
         }
     }
@@ -42,6 +53,9 @@ public enum FactQuery: Sendable, Hashable, CustomStringConvertible {
         case .exec(let key): hasher.combine(2); hasher.combine(Array(key.utf8))
         case .volume(let key): hasher.combine(3); hasher.combine(Array(key.utf8))
         case .hostPath(let key): hasher.combine(4); hasher.combine(Array(key.utf8))
+        case .network(let key): hasher.combine(5); hasher.combine(Array(key.utf8))
+        case .service(let key): hasher.combine(6); hasher.combine(Array(key.utf8))
+        case .teamContainers(let key): hasher.combine(7); hasher.combine(Array(key.utf8))
         }
     }
 }

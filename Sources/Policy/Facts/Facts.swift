@@ -8,18 +8,27 @@ public struct Facts: Sendable {
     public var containers: FactTable<ContainerFact>
     public var execs: FactTable<ExecFact>
     public var volumes: FactTable<VolumeFact>
+    public var networks: FactTable<NetworkFact>
+    public var services: FactTable<ServiceFact>
+    /// How many containers each team owns (`FactQuery.teamContainers`).
+    public var teamContainers: FactTable<Int>
     /// Resolved host paths (`realpath`), keyed by the cleaned path as the request gives it.
     public var hostPaths: FactTable<String>
 
     public init(
         images: FactTable<ImageFact> = [:], containers: FactTable<ContainerFact> = [:],
-        execs: FactTable<ExecFact> = [:], volumes: FactTable<VolumeFact> = [:], hostPaths: FactTable<String> = [:]
+        execs: FactTable<ExecFact> = [:], volumes: FactTable<VolumeFact> = [:], hostPaths: FactTable<String> = [:],
+        networks: FactTable<NetworkFact> = [:], services: FactTable<ServiceFact> = [:],
+        teamContainers: FactTable<Int> = [:]
     ) {
         self.images = images
         self.containers = containers
         self.execs = execs
         self.volumes = volumes
         self.hostPaths = hostPaths
+        self.networks = networks
+        self.services = services
+        self.teamContainers = teamContainers
     }
 }
 
@@ -44,10 +53,12 @@ public struct ContainerFact: Sendable {
     public let ipcMode: String
     /// `Mounts`: what `VolumesFrom` would copy.
     public let mounts: [MountFact]
+    /// The team in its `dockgate.owner` label; nil for a container made outside dockgate.
+    public let owner: String?
 
     public init(
         id: String, user: String = "", networkMode: String = "default", pidMode: String = "", ipcMode: String = "",
-        mounts: [MountFact] = []
+        mounts: [MountFact] = [], owner: String? = nil
     ) {
         self.id = id
         self.user = user
@@ -55,6 +66,7 @@ public struct ContainerFact: Sendable {
         self.pidMode = pidMode
         self.ipcMode = ipcMode
         self.mounts = mounts
+        self.owner = owner
     }
 }
 
@@ -98,11 +110,45 @@ public struct VolumeFact: Sendable, Hashable {
     public let driver: String
     /// `Options`: the driver options the volume was created with.
     public let options: StringMap
+    /// The team in its `dockgate.owner` label.
+    public let owner: String?
 
-    public init(driver: String, options: StringMap = StringMap([])) {
+    public init(driver: String, options: StringMap = StringMap([]), owner: String? = nil) {
         self.driver = driver
         self.options = options
+        self.owner = owner
     }
+}
+
+/// From `GET /networks/{name}`.
+public struct NetworkFact: Sendable, Hashable {
+    public let id: String
+    public let name: String
+    /// The team in its `dockgate.owner` label.
+    public let owner: String?
+
+    public init(id: String, name: String, owner: String? = nil) {
+        self.id = id
+        self.name = name
+        self.owner = owner
+    }
+}
+
+/// From `GET /services/{name}`.
+public struct ServiceFact: Sendable, Hashable {
+    public let id: String
+    /// The team in its `Spec.Labels["dockgate.owner"]`.
+    public let owner: String?
+
+    public init(id: String, owner: String? = nil) {
+        self.id = id
+        self.owner = owner
+    }
+}
+
+/// The label dockgate stamps on what a team creates.
+public enum OwnerLabel {
+    public static let key = "dockgate.owner"
 }
 
 extension Facts {
@@ -114,6 +160,9 @@ extension Facts {
         case .exec(let key): execs[key] != nil
         case .volume(let key): volumes[key] != nil
         case .hostPath(let key): hostPaths[key] != nil
+        case .network(let key): networks[key] != nil
+        case .service(let key): services[key] != nil
+        case .teamContainers(let key): teamContainers[key] != nil
         }
     }
 }

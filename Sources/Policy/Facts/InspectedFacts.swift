@@ -39,7 +39,7 @@ public enum InspectedFacts {
             networkMode: try string(host, "NetworkMode", at: "HostConfig."),
             pidMode: try string(host, "PidMode", at: "HostConfig."),
             ipcMode: try string(host, "IpcMode", at: "HostConfig."),
-            mounts: mounts)
+            mounts: mounts, owner: try owner(config, at: "Config."))
     }
 
     public static func exec(_ document: JSONValue) throws(InspectError) -> ExecFact {
@@ -65,7 +65,39 @@ public enum InspectedFacts {
                 options.append(StringMap.Entry(key: entry.key, value: value))
             }
         }
-        return VolumeFact(driver: try string(root, "Driver", at: ""), options: StringMap(options))
+        return VolumeFact(
+            driver: try string(root, "Driver", at: ""), options: StringMap(options), owner: try owner(root, at: ""))
+    }
+
+    public static func network(_ document: JSONValue) throws(InspectError) -> NetworkFact {
+        let root = try object(document, at: "")
+        let id = try string(root, "Id", at: "")
+        guard !id.isEmpty else { throw InspectError(path: "Id", expected: "a network ID") }
+        return NetworkFact(id: id, name: try string(root, "Name", at: ""), owner: try owner(root, at: ""))
+    }
+
+    public static func service(_ document: JSONValue) throws(InspectError) -> ServiceFact {
+        let root = try object(document, at: "")
+        let id = try string(root, "ID", at: "")
+        guard !id.isEmpty else { throw InspectError(path: "ID", expected: "a service ID") }
+        return ServiceFact(id: id, owner: try owner(try optionalObject(root, "Spec", at: ""), at: "Spec."))
+    }
+
+    /// `GET /containers/json`: how many containers the list holds.
+    public static func containerCount(_ document: JSONValue) throws(InspectError) -> Int {
+        guard let list = document.arrayValue else { throw InspectError(path: "the document", expected: "an array") }
+        return list.count
+    }
+
+    /// `Labels["dockgate.owner"]` of `object`, if any.
+    private static func owner(_ object: JSONObject?, at path: String) throws(InspectError) -> String? {
+        guard case .present(let member) = object?.value(forMapKey: "Labels"), !member.value.isNull else { return nil }
+        let labels = try Self.object(member.value, at: path + "Labels")
+        guard case .present(let label) = labels.value(forMapKey: OwnerLabel.key) else { return nil }
+        guard let team = label.value.stringValue else {
+            throw InspectError(path: path + "Labels." + OwnerLabel.key, expected: "a string")
+        }
+        return team
     }
 
     // MARK: Reading

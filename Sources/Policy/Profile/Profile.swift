@@ -47,6 +47,10 @@ public struct Profile: Sendable {
 }
 
 extension Check {
+    /// The checks every profile runs first when the policy has teams: a team calls only its
+    /// role's endpoints, and touches only what it owns, within its quota. No-ops for admins and single-tenant policies.
+    public static let team: [Check] = [role, ownership, teamQuota]
+
     /// The baseline's checks, in the order they run.
     public static let baseline: [Check] = [
         blockedEndpoints, validBody, noPrivileged, noHostNetwork, safeNetworkCreate, noRootUser, noCapAdd,

@@ -1,0 +1,232 @@
+import DockerAPI
+
+/// Check `ownership`: a team member names only objects its team created through dockgate
+/// (label `dockgate.owner=<team>`), and cannot forge that label. Admins and single-tenant
+/// policies (no `teams`) skip it.
+///
+/// Restricted:
+/// - every container endpoint naming a container (`inspect`, `logs`, `exec`, `archive`,
+///   `attach`, `stop`, `rm`, `rename`, `commit` by its `container` query, …): the container (a fact: the daemon
+///   resolves the name, ID or ID prefix exactly as for the request itself);
+/// - `exec` start, resize and inspect: the exec's container (two facts);
+/// - volume, network and service endpoints naming one: that object;
+/// - `POST /containers/create`: `Labels`; `container:X` in `NetworkMode`, `PidMode`,
+///   `IpcMode`; `VolumesFrom`; `Links`; named volumes in `Binds` and `Mounts` (they must
+///   exist: one dockerd would create on the fly would carry no owner); user-defined networks
+///   in `NetworkMode` and `NetworkingConfig`;
+/// - `POST /volumes/create`, `/networks/create`: `Labels`; `POST /networks/{id}/connect`:
+///   `Container`; `POST /services/create|update`: `Labels` and `ContainerSpec.Labels` (an
+///   update may keep the team's own label, which the CLI sends back);
+/// - endpoints that show or change every team's objects and cannot be filtered: `/system/df`,
+///   tasks, image and build-cache prune, legacy `copy`.
+///
+/// Allowed: objects whose owner label is the caller's team; names the daemon does not know
+/// (it answers 404); the built-in networks `bridge`, `none`, `host` and `default` (host
+/// networking is `no-host-network`'s to refuse). List calls, prunes and events are allowed:
+/// the gate adds the team's owner label to their `filters`.
+enum CheckOwnership {
+    static let id = "ownership"
+    static let builtinNetworks = ["", "default", "bridge", "none", "host"]
+
+    static func evaluate(_ context: CheckContext) -> CheckResult {
+        guard context.identity.enforcesOwnership else { return .allowed }
+        let request = context.request
+        let endpoint = request.endpoint
+        switch endpoint {
+        case .systemDiskUsage, .taskList, .taskInspect, .taskLogs, .imagePrune, .buildPrune, .containerCopy:
+            return .forbidden(
+                reason: "\(endpoint) is for admins: it shows or changes every team's objects",
+                detail: "\(request.method) \(endpoint)")
+        case .containerList, .containerPrune, .volumeList, .volumePrune, .networkList, .networkPrune, .serviceList,
+            .systemEvents:
+            return .allowed
+        case .containerCreate:
+            return .reading { () throws(ViewError) in try containerCreate(context) }
+        case .execStart, .execResize, .execInspect:
+            let id = request.target
+            switch context.facts.execs[id] {
+            case nil: return .undetermined("which container exec \(quoted(id)) runs in", missing: .exec(id), detail: "exec \(quoted(id))")
+            case .notFound: return .allowed
+            case .found(let exec): return container(exec.containerID, context: context, via: "exec \(quoted(id))")
+            }
+        case .volumeInspect, .volumeDelete, .volumeUpdate:
+            return volume(request.target, context: context, mustExist: false)
+        case .networkInspect, .networkDelete, .networkDisconnect:
+            return network(request.target, context: context)
+        case .networkConnect:
+            let owned = network(request.target, context: context)
+            guard owned == .allowed, case .networkConnect(let view) = request.body else { return owned }
+            return .reading { () throws(ViewError) in
+                guard let name = try view.container.get(), !name.isEmpty else { return .allowed }
+                return container(name, context: context)
+            }
+        case .volumeCreate, .networkCreate:
+            return .reading { () throws(ViewError) in
+                let labels: StringMap?
+                switch request.body {
+                case .volumeCreate(let view): labels = try view.labels.get()
+                case .networkCreate(let view): labels = try view.labels.get()
+                default: labels = nil
+                }
+                return forgedLabel(labels, path: "Labels", context: context, ownAllowed: false)
+            }
+        case .serviceCreate, .serviceUpdate:
+            return .reading { () throws(ViewError) in
+                let isUpdate = endpoint == .serviceUpdate
+                if isUpdate {
+                    let owned = service(request.target, context: context)
+                    if owned != .allowed { return owned }
+                }
+                let serviceLabels = forgedLabel(
+                    try request.serviceSpec?.labels.get(), path: "Labels", context: context, ownAllowed: isUpdate)
+                if serviceLabels != .allowed { return serviceLabels }
+                return forgedLabel(
+                    try request.containerSpec()?.labels.get(), path: "TaskTemplate.ContainerSpec.Labels",
+                    context: context, ownAllowed: isUpdate)
+            }
+        case .serviceInspect, .serviceDelete, .serviceLogs:
+            return service(request.target, context: context)
+        case .execCreate:
+            return container(request.target, context: context)
+        case .containerCommit:
+            // `POST /commit?container=…`: the container is in the query (none: dockerd answers 404).
+            let name = request.query.first("container") ?? ""
+            return name.isEmpty ? .allowed : container(name, context: context)
+        default:
+            if Role.family(endpoint) == "container" {
+                return container(request.target, context: context)
+            }
+            return .allowed
+        }
+    }
+
+    // MARK: container create
+
+    static func containerCreate(_ context: CheckContext) throws(ViewError) -> CheckResult {
+        guard let create = context.request.containerCreate else { return .allowed }
+        let labels = forgedLabel(try create.config.labels.get(), path: "Labels", context: context, ownAllowed: false)
+        if labels != .allowed { return labels }
+        let host = create.hostConfig
+        for (field, mode) in [
+            ("NetworkMode", try host.networkMode.get()), ("PidMode", try host.pidMode.get()),
+            ("IpcMode", try host.ipcMode.get()),
+        ] {
+            guard let mode else { continue }
+            if let joined = NamespaceResolver.containerReference(mode) {
+                let result = container(joined, context: context, via: "\(host.path)\(field)")
+                if result != .allowed { return result }
+            } else if field == "NetworkMode" {
+                let result = network(mode, context: context)
+                if result != .allowed { return result }
+            }
+        }
+        for entry in try host.volumesFrom.get() ?? [] {
+            let name = String(entry.splitBytes(":", maxSplits: 1).first ?? "")
+            let result = container(name, context: context, via: "\(host.path)VolumesFrom")
+            if result != .allowed { return result }
+        }
+        for link in try host.links.get() ?? [] {
+            let name = String(link.splitBytes(":", maxSplits: 1).first ?? "")
+            let result = container(name.hasPrefix("/") ? String(name.dropFirst()) : name, context: context, via: "\(host.path)Links")
+            if result != .allowed { return result }
+        }
+        for raw in try host.binds.get() ?? [] {
+            guard let name = BindSpec(raw).volumeName else { continue }
+            let result = volume(name, context: context, mustExist: true)
+            if result != .allowed { return result }
+        }
+        for mount in try host.mounts.get() ?? [] {
+            guard MountMode.container.type(try mount.type.get() ?? "") == .volume,
+                let name = try mount.source.get(), !name.isEmpty
+            else { continue }
+            let result = volume(name, context: context, mustExist: true)
+            if result != .allowed { return result }
+        }
+        for entry in try create.networkingConfig.get()?.endpointsConfig.get() ?? [] {
+            let result = network(entry.network, context: context)
+            if result != .allowed { return result }
+        }
+        return .allowed
+    }
+
+    // MARK: owners
+
+    static func forgedLabel(_ labels: StringMap?, path: String, context: CheckContext, ownAllowed: Bool) -> CheckResult {
+        guard let value = labels?[OwnerLabel.key] else { return .allowed }
+        if ownAllowed && value.bytesEqual(context.identity.team) { return .allowed }
+        return .forbidden(
+            reason: "the label \(OwnerLabel.key) is set by dockgate, not by clients",
+            detail: "\(path).\(OwnerLabel.key)=\(quoted(value))")
+    }
+
+    static func container(_ reference: String, context: CheckContext, via: String? = nil) -> CheckResult {
+        let what = "container \(quoted(reference))"
+        switch context.facts.containers[reference] {
+        case nil:
+            return .undetermined("who owns \(what)", missing: .container(reference), detail: via ?? what)
+        case .notFound:
+            return .allowed
+        case .found(let fact):
+            return verdict(owner: fact.owner, what: what, context: context, detail: via ?? what)
+        }
+    }
+
+    static func volume(_ name: String, context: CheckContext, mustExist: Bool) -> CheckResult {
+        let what = "volume \(quoted(name))"
+        switch context.facts.volumes[name] {
+        case nil:
+            return .undetermined("who owns \(what)", missing: .volume(name), detail: what)
+        case .notFound:
+            return mustExist
+                ? .forbidden(
+                    reason: "\(what) does not exist; create it first with docker volume create, so it belongs to your team",
+                    detail: what)
+                : .allowed
+        case .found(let fact):
+            return verdict(owner: fact.owner, what: what, context: context, detail: what)
+        }
+    }
+
+    static func network(_ name: String, context: CheckContext) -> CheckResult {
+        if builtinNetworks.contains(where: { $0.bytesEqual(name) }) { return .allowed }
+        let what = "network \(quoted(name))"
+        switch context.facts.networks[name] {
+        case nil:
+            return .undetermined("who owns \(what)", missing: .network(name), detail: what)
+        case .notFound:
+            return .allowed
+        case .found(let fact):
+            if builtinNetworks.contains(where: { $0.bytesEqual(fact.name) }) && fact.owner == nil { return .allowed }
+            return verdict(owner: fact.owner, what: what, context: context, detail: what)
+        }
+    }
+
+    static func service(_ name: String, context: CheckContext) -> CheckResult {
+        let what = "service \(quoted(name))"
+        switch context.facts.services[name] {
+        case nil:
+            return .undetermined("who owns \(what)", missing: .service(name), detail: what)
+        case .notFound:
+            return .allowed
+        case .found(let fact):
+            return verdict(owner: fact.owner, what: what, context: context, detail: what)
+        }
+    }
+
+    static func verdict(owner: String?, what: String, context: CheckContext, detail: String) -> CheckResult {
+        guard let owner else {
+            return .forbidden(
+                reason: "\(what) was not created through dockgate by your team; only admins may use it",
+                detail: "\(detail): no \(OwnerLabel.key) label")
+        }
+        guard owner.bytesEqual(context.identity.team) else {
+            return .forbidden(
+                reason: "\(what) belongs to another team", detail: "\(detail): \(OwnerLabel.key)=\(quoted(owner))")
+        }
+        return .allowed
+    }
+}
+
+extension Check {
+    public static let ownership = Check(id: CheckOwnership.id, CheckOwnership.evaluate)
+}
