@@ -52,12 +52,14 @@ struct FactFetcher {
             }
         case .teamContainers(let team):
             let filters = #"{"label":["\#(OwnerLabel.key)=\#(team)"]}"#
-            return inspect("/containers/json?all=1&filters=\(Self.queryEscaped(filters))", InspectedFacts.containerCount)
-                .map { answer in
-                    var facts = facts
-                    facts.teamContainers[team] = answer
-                    return facts
-                }
+            return inspect(
+                "/containers/json?all=1&filters=\(Self.queryEscaped(filters))", InspectedFacts.containerCount
+            )
+            .map { answer in
+                var facts = facts
+                facts.teamContainers[team] = answer
+                return facts
+            }
         case .hostPath(let path):
             var updated = facts
             updated.hostPaths[path] = .found(HostPathResolver.resolve(path))

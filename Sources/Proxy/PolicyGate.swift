@@ -23,8 +23,9 @@ public struct PolicyGate: RequestGate {
     static let maximumLookups = 32
 
     /// A single-tenant gate: every certificate gets `profile`.
-    public init(profile: Profile = .baseline, router: RequestRouter = RequestRouter(), inspectedBodyLimit: Int = 1 << 20)
-    {
+    public init(
+        profile: Profile = .baseline, router: RequestRouter = RequestRouter(), inspectedBodyLimit: Int = 1 << 20
+    ) {
         self.init(
             policy: PolicyDocument(profiles: [], activeProfile: profile, limits: GateLimits()), router: router,
             inspectedBodyLimit: inspectedBodyLimit)
@@ -59,7 +60,9 @@ public struct PolicyGate: RequestGate {
                 return .refuse(
                     GateRefusal(
                         status: .badRequest,
-                        message: "dockgate: the filters parameter is not a JSON object of string lists (rule query.filters)"))
+                        message:
+                            "dockgate: the filters parameter is not a JSON object of string lists (rule query.filters)")
+                )
             }
             head.uri = rewritten
         }
@@ -154,7 +157,8 @@ public struct PolicyGate: RequestGate {
     ) -> EventLoopFuture<GateDecision> {
         let eventLoop = fetcher.daemon.eventLoop
         let denial: Denial
-        switch PolicyEngine.evaluate(identity: caller.identity, request: request, facts: facts, profile: caller.profile) {
+        switch PolicyEngine.evaluate(identity: caller.identity, request: request, facts: facts, profile: caller.profile)
+        {
         case .allow: return eventLoop.makeSucceededFuture(.allow(head))
         case .deny(let refused): denial = refused
         }

@@ -65,7 +65,9 @@ private struct FactsReader {
         var facts = Facts()
         for member in try members(
             root, at: "the top level",
-            allowed: ["images", "containers", "execs", "volumes", "hostPaths", "networks", "services", "teamContainers"])
+            allowed: [
+                "images", "containers", "execs", "volumes", "hostPaths", "networks", "services", "teamContainers",
+            ])
         {
             let path = member.key
             switch member.key {

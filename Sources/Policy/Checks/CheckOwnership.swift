@@ -45,7 +45,9 @@ enum CheckOwnership {
         case .execStart, .execResize, .execInspect:
             let id = request.target
             switch context.facts.execs[id] {
-            case nil: return .undetermined("which container exec \(quoted(id)) runs in", missing: .exec(id), detail: "exec \(quoted(id))")
+            case nil:
+                return .undetermined(
+                    "which container exec \(quoted(id)) runs in", missing: .exec(id), detail: "exec \(quoted(id))")
             case .notFound: return .allowed
             case .found(let exec): return container(exec.containerID, context: context, via: "exec \(quoted(id))")
             }
@@ -127,7 +129,8 @@ enum CheckOwnership {
         }
         for link in try host.links.get() ?? [] {
             let name = String(link.splitBytes(":", maxSplits: 1).first ?? "")
-            let result = container(name.hasPrefix("/") ? String(name.dropFirst()) : name, context: context, via: "\(host.path)Links")
+            let result = container(
+                name.hasPrefix("/") ? String(name.dropFirst()) : name, context: context, via: "\(host.path)Links")
             if result != .allowed { return result }
         }
         for raw in try host.binds.get() ?? [] {
@@ -151,7 +154,8 @@ enum CheckOwnership {
 
     // MARK: owners
 
-    static func forgedLabel(_ labels: StringMap?, path: String, context: CheckContext, ownAllowed: Bool) -> CheckResult {
+    static func forgedLabel(_ labels: StringMap?, path: String, context: CheckContext, ownAllowed: Bool) -> CheckResult
+    {
         guard let value = labels?[OwnerLabel.key] else { return .allowed }
         if ownAllowed && value.bytesEqual(context.identity.team) { return .allowed }
         return .forbidden(
@@ -179,7 +183,8 @@ enum CheckOwnership {
         case .notFound:
             return mustExist
                 ? .forbidden(
-                    reason: "\(what) does not exist; create it first with docker volume create, so it belongs to your team",
+                    reason:
+                        "\(what) does not exist; create it first with docker volume create, so it belongs to your team",
                     detail: what)
                 : .allowed
         case .found(let fact):

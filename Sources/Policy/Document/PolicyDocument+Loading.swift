@@ -114,13 +114,15 @@ struct PolicyReader {
             let members = try mapping(body, key: key, allowed: ["allow", "description"])
             if let value = members["description"] { _ = try string(value, key: key + ".description") }
             guard let allowNode = members["allow"] else {
-                throw error(body, key, "allow is missing: list endpoint families (container) or endpoint ids (image.inspect)")
+                throw error(
+                    body, key, "allow is missing: list endpoint families (container) or endpoint ids (image.inspect)")
             }
             var allowed: [String] = []
             for item in try sequence(allowNode, key: key + ".allow") {
                 let entry = try string(item, key: key + ".allow")
                 guard Role.families.contains(entry) || Endpoint(rawValue: entry).map({ $0 != .unknown }) == true else {
-                    throw error(item, key + ".allow", "\(quoted(entry)) is neither an endpoint family nor an endpoint id")
+                    throw error(
+                        item, key + ".allow", "\(quoted(entry)) is neither an endpoint family nor an endpoint id")
                 }
                 allowed.append(entry)
             }
@@ -140,29 +142,39 @@ struct PolicyReader {
             let name = try string(nameNode, key: key + ".name")
             key = "teams.\(name)"
             guard Self.isProfileName(name) else {
-                throw error(nameNode, key, "a team name is lower-case letters, digits and `-` (it becomes a label value)")
+                throw error(
+                    nameNode, key, "a team name is lower-case letters, digits and `-` (it becomes a label value)")
             }
             guard !teams.contains(where: { $0.name == name }) else { throw error(nameNode, key, "defined twice") }
             if let value = members["description"] { _ = try string(value, key: key + ".description") }
             guard let matchNode = members["match"] else {
-                throw error(item, key, "match is missing: say which certificates belong to the team (e.g. - OU: \(name))")
+                throw error(
+                    item, key, "match is missing: say which certificates belong to the team (e.g. - OU: \(name))")
             }
             let matchers = try self.matchers(matchNode, key: key + ".match")
             for other in teams {
                 if let shared = matchers.first(where: { other.matchers.contains($0) }) {
-                    throw error(matchNode, key + ".match", "\(shared.description) also matches team \(other.name); a certificate must belong to one team")
+                    throw error(
+                        matchNode, key + ".match",
+                        "\(shared.description) also matches team \(other.name); a certificate must belong to one team")
                 }
             }
-            guard let roleNode = members["role"] else { throw error(item, key, "role is missing (readonly, operator, admin or one of roles)") }
+            guard let roleNode = members["role"] else {
+                throw error(item, key, "role is missing (readonly, operator, admin or one of roles)")
+            }
             let roleName = try string(roleNode, key: key + ".role")
             guard let role = document.role(named: roleName) else {
-                throw error(roleNode, key + ".role", "no role named \(quoted(roleName)) (readonly, operator, admin or one of roles)")
+                throw error(
+                    roleNode, key + ".role",
+                    "no role named \(quoted(roleName)) (readonly, operator, admin or one of roles)")
             }
             var profile = document.activeProfile
             if let profileNode = members["profile"] {
                 let profileName = try string(profileNode, key: key + ".profile")
                 guard let chosen = document.profile(named: profileName) else {
-                    throw error(profileNode, key + ".profile", "no profile named \(quoted(profileName)) in this file or built in")
+                    throw error(
+                        profileNode, key + ".profile",
+                        "no profile named \(quoted(profileName)) in this file or built in")
                 }
                 profile = chosen
             }
@@ -187,7 +199,9 @@ struct PolicyReader {
             for (fieldNode, value) in try orderedMapping(item, key: key) {
                 let name = try string(fieldNode, key: key)
                 guard let field = IdentityMatcher.Field(rawValue: name) else {
-                    throw error(fieldNode, "\(key).\(name)", "unknown key; expected one of \(fields.sorted().joined(separator: ", "))")
+                    throw error(
+                        fieldNode, "\(key).\(name)",
+                        "unknown key; expected one of \(fields.sorted().joined(separator: ", "))")
                 }
                 let pattern = try string(value, key: "\(key).\(name)")
                 guard !pattern.isEmpty, pattern != "*" else {

@@ -53,7 +53,9 @@ public struct IdentityMatcher: Sendable, Hashable {
 
     public static func == (lhs: IdentityMatcher, rhs: IdentityMatcher) -> Bool {
         lhs.conditions.count == rhs.conditions.count
-            && zip(lhs.conditions, rhs.conditions).allSatisfy { $0.field == $1.field && $0.pattern.bytesEqual($1.pattern) }
+            && zip(lhs.conditions, rhs.conditions).allSatisfy {
+                $0.field == $1.field && $0.pattern.bytesEqual($1.pattern)
+            }
     }
 
     public func hash(into hasher: inout Hasher) {

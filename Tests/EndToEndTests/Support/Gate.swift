@@ -15,9 +15,10 @@ final class Gate: Sendable {
     }
 
     /// Starts the gate with the shared PKI and waits (at most 20 s) for `listening on`.
-    static func start(upstream socketPath: String, setup: SharedSetup, start: (String, [String]) throws -> ChildProcess)
-        async throws -> Gate
-    {
+    static func start(
+        upstream socketPath: String, setup: SharedSetup, extraArguments: [String] = [],
+        start: (String, [String]) throws -> ChildProcess
+    ) async throws -> Gate {
         let child = try start(
             try Programs.dockgate(),
             [
@@ -26,7 +27,7 @@ final class Gate: Sendable {
                 "--tlscert", setup.pki + "/server-cert.pem",
                 "--tlskey", setup.pki + "/server-key.pem",
                 "--upstream", "unix://" + socketPath,
-            ])
+            ] + extraArguments)
         var port: Int?
         let deadline = ContinuousClock.now + .seconds(20)
         while port == nil, child.termination == nil, ContinuousClock.now < deadline {

@@ -18,20 +18,24 @@ extension Scenario {
     }
 
     /// `docker ARGUMENTS` through the gate, to its end (killed at `timeout`), whatever the outcome.
-    func docker(_ arguments: [String], input: ChildProcess.Input = .none, timeout: Duration = .seconds(30))
-        async throws -> CommandResult
-    {
-        try await run(cli.path, arguments, environment: dockerEnvironment, input: input, timeout: timeout)
+    /// `team` picks the client certificate of that team (see `SharedSetup.teamClients`).
+    func docker(
+        _ arguments: [String], as team: String? = nil, input: ChildProcess.Input = .none,
+        timeout: Duration = .seconds(30)
+    ) async throws -> CommandResult {
+        var environment = dockerEnvironment
+        if let team, let certificates = setup.teamClients[team] { environment["DOCKER_CERT_PATH"] = certificates }
+        return try await run(cli.path, arguments, environment: environment, input: input, timeout: timeout)
     }
 
     /// `docker ARGUMENTS` that must exit 0 in time; otherwise the test stops here, showing
     /// the command's output.
     @discardableResult
     func dockerSucceeds(
-        _ arguments: [String], input: ChildProcess.Input = .none, timeout: Duration = .seconds(30),
-        sourceLocation: SourceLocation = #_sourceLocation
+        _ arguments: [String], as team: String? = nil, input: ChildProcess.Input = .none,
+        timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> CommandResult {
-        let result = try await docker(arguments, input: input, timeout: timeout)
+        let result = try await docker(arguments, as: team, input: input, timeout: timeout)
         try #require(result.succeeded, "\(result)", sourceLocation: sourceLocation)
         return result
     }

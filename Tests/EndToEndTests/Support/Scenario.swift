@@ -44,7 +44,7 @@ final class Scenario: @unchecked Sendable {
     }
 
     static func run(
-        _ cli: DockerCLI, upstream: Upstream = .daemon, errorsExpectedInLog: Bool = false,
+        _ cli: DockerCLI, upstream: Upstream = .daemon, gateArguments: [String] = [], errorsExpectedInLog: Bool = false,
         sourceLocation: SourceLocation = #_sourceLocation, _ body: (Scenario) async throws -> Void
     ) async throws {
         let setup = try await SharedSetup.get()
@@ -63,7 +63,9 @@ final class Scenario: @unchecked Sendable {
         let scenario = Scenario(cli: cli, directory: directory, setup: setup, upstreamSocket: socket)
         var failure: Error?
         do {
-            scenario.gate = try await Gate.start(upstream: socket, setup: setup) { try scenario.start($0, $1) }
+            scenario.gate = try await Gate.start(upstream: socket, setup: setup, extraArguments: gateArguments) {
+                try scenario.start($0, $1)
+            }
             try await body(scenario)
         } catch {
             failure = error

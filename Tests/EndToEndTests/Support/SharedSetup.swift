@@ -19,6 +19,8 @@ struct SharedSetup: Sendable {
     let pki: String
     /// `dockgate certs client --out`: ca.pem, cert.pem, key.pem (what `DOCKER_CERT_PATH` names).
     let clientCertificates: String
+    /// More clients, one per team of policy/teams.yaml plus one of no team: `teamClients["data"]`.
+    let teamClients: [String: String]
     /// The private dockerd's Unix socket.
     let daemonSocket: String
 
@@ -36,15 +38,25 @@ struct SharedSetup: Sendable {
         let dockgate = try Programs.dockgate()
         let pki = scratch + "/pki"
         let client = scratch + "/client"
-        for arguments in [
+        var teamClients: [String: String] = [:]
+        var issue = [
             ["certs", "init", "--dir", pki],
             ["certs", "client", "--dir", pki, "--name", "e2e", "--team", "web", "--out", client],
-        ] {
+        ]
+        for team in ["web", "data", "platform", "audit", "quota", "nobody"] {
+            teamClients[team] = scratch + "/clients/\(team)"
+            issue.append([
+                "certs", "client", "--dir", pki, "--name", "e2e-\(team)", "--team", team, "--out",
+                scratch + "/clients/\(team)",
+            ])
+        }
+        for arguments in issue {
             let result = try await runToEnd(dockgate, arguments, in: scratch, timeout: .seconds(60))
             guard result.succeeded else { throw HarnessError("making the test PKI failed:\n\(result)") }
         }
         let socket = try await daemonSocket(scratch: scratch)
-        return SharedSetup(scratch: scratch, pki: pki, clientCertificates: client, daemonSocket: socket)
+        return SharedSetup(
+            scratch: scratch, pki: pki, clientCertificates: client, teamClients: teamClients, daemonSocket: socket)
     }
 
     private static func daemonSocket(scratch: String) async throws -> String {

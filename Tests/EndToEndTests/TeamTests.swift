@@ -1,0 +1,184 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// policy/teams.yaml through the real docker CLI, with certificates of teams web, data,
+/// platform (admin), audit (readonly) and of no team: each team sees and touches only what it
+/// created.
+@Suite("teams and ownership")
+struct TeamTests {
+    static func teamsPolicy() throws -> [String] {
+        ["--policy", try Programs.repositoryRoot() + "/policy/teams.yaml"]
+    }
+
+    @Test("a certificate of no team is refused", arguments: DockerCLI.available)
+    func unmatched(cli: DockerCLI) async throws {
+        try await Scenario.run(cli, gateArguments: try Self.teamsPolicy()) { s in
+            let result = try await s.docker(["ps"], as: "nobody")
+            #expect(!result.succeeded, "\(result)")
+            #expect(result.standardError.contains("belongs to no team"), "\(result)")
+            #expect(result.standardError.contains("(rule team-match)"), "\(result)")
+        }
+    }
+
+    @Test("another team cannot see or touch a team's container, by name, id or prefix", arguments: DockerCLI.available)
+    func ownership(cli: DockerCLI) async throws {
+        try await Scenario.run(cli, gateArguments: try Self.teamsPolicy()) { s in
+            let name = s.uniqueName("web-owned")
+            s.removeAfterwards(container: name)
+            try await s.dockerSucceeds(["run", "-d", "--name", name, testImage, "sleep", "600"], as: "web")
+            let id = try await s.dockerSucceeds(["inspect", "-f", "{{.Id}}", name], as: "web")
+                .standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            let labels = try await s.dockerDirect([
+                "inspect", "-f", "{{index .Config.Labels \"dockgate.owner\"}}", name,
+            ])
+            #expect(labels.standardOutput == "web\n", "the owner label: \(labels)")
+            let file = try s.writeRandomFile("in.bin", byteCount: 16)
+
+            for reference in [name, id, String(id.prefix(12))] {
+                let commands: [[String]] = [
+                    ["inspect", reference], ["logs", reference], ["exec", reference, "id"],
+                    ["cp", "\(reference):/etc/passwd", s.path("out")], ["cp", file, "\(reference):/tmp/in.bin"],
+                    ["stop", reference], ["rm", "-f", reference], ["rename", reference, s.uniqueName("renamed")],
+                    ["commit", reference], ["attach", "--no-stdin", reference],
+                ]
+                for command in commands {
+                    let result = try await s.docker(command, as: "data", timeout: .seconds(20))
+                    expectRefused(result, rule: "ownership", "data: docker \(command.joined(separator: " "))")
+                }
+            }
+            for flags in [["--volumes-from", name], ["--network", "container:\(name)"]] {
+                let result = try await s.docker(["run", "--rm"] + flags + [testImage, "true"], as: "data")
+                expectRefused(result, rule: "ownership", "data: docker run \(flags.joined(separator: " "))")
+            }
+            let listed = try await s.dockerSucceeds(["ps", "-a", "--format", "{{.Names}}"], as: "data")
+            #expect(!listed.standardOutput.contains(name), "data lists web's container: \(listed)")
+
+            // Still running and untouched; its owner and the admin act on it.
+            let state = try await s.dockerDirect(["inspect", "-f", "{{.State.Running}} {{.Name}}", name])
+            #expect(state.standardOutput == "true /\(name)\n", "\(state)")
+            let own = try await s.dockerSucceeds(["exec", name, "id", "-u"], as: "web")
+            #expect(own.standardOutput == "1000\n", "\(own)")
+            let adminList = try await s.dockerSucceeds(["ps", "-a", "--format", "{{.Names}}"], as: "platform")
+            #expect(adminList.standardOutput.contains(name), "the admin does not see it: \(adminList)")
+            try await s.dockerSucceeds(["stop", "-t", "0", name], as: "platform")
+        }
+    }
+
+    @Test("volumes and networks belong to their team", arguments: DockerCLI.available)
+    func volumesAndNetworks(cli: DockerCLI) async throws {
+        try await Scenario.run(cli, gateArguments: try Self.teamsPolicy()) { s in
+            let volume = s.uniqueName("vol")
+            s.removeAfterwards(volume: volume)
+            try await s.dockerSucceeds(["volume", "create", volume], as: "web")
+            let mine = try await s.dockerSucceeds(["volume", "ls", "-q"], as: "web")
+            #expect(mine.standardOutput.contains(volume), "\(mine)")
+            let theirs = try await s.dockerSucceeds(["volume", "ls", "-q"], as: "data")
+            #expect(!theirs.standardOutput.contains(volume), "\(theirs)")
+            for command in [["volume", "inspect", volume], ["volume", "rm", volume]] {
+                expectRefused(
+                    try await s.docker(command, as: "data"), rule: "ownership",
+                    "data: docker \(command.joined(separator: " "))")
+            }
+            let mount = try await s.docker(
+                ["run", "--rm", "-v", "\(volume):/home/user", testImage, "true"], as: "data")
+            expectRefused(mount, rule: "ownership", "data: docker run -v \(volume):…")
+            let used = try await s.docker(["run", "--rm", "-v", "\(volume):/home/user", testImage, "true"], as: "web")
+            #expect(used.succeeded, "\(used)")
+            let made = try await s.docker(
+                ["run", "--rm", "-v", s.uniqueName("implicit") + ":/x", testImage, "true"], as: "web")
+            expectRefused(made, rule: "ownership", "web: docker run -v <volume that does not exist>")
+            #expect(made.standardError.contains("create it first"), "\(made)")
+            try await s.dockerSucceeds(["volume", "rm", volume], as: "web")
+        }
+    }
+
+    @Test("readonly members look but do not touch; nobody forges the owner label", arguments: DockerCLI.available)
+    func readonlyAndForgedLabels(cli: DockerCLI) async throws {
+        try await Scenario.run(cli, gateArguments: try Self.teamsPolicy()) { s in
+            try await s.dockerSucceeds(["ps"], as: "audit")
+            try await s.dockerSucceeds(["images"], as: "audit")
+            let name = s.uniqueName("audit-run")
+            s.removeAfterwards(container: name)
+            expectRefused(
+                try await s.docker(["run", "--rm", "--name", name, testImage, "true"], as: "audit"), rule: "role",
+                "audit: docker run")
+            try await expectNoContainer(name, s)
+
+            let target = s.uniqueName("audit-target")
+            s.removeAfterwards(container: target)
+            try await s.dockerSucceeds(["run", "-d", "--name", target, testImage, "sleep", "600"], as: "web")
+            // `docker exec` inspects the container first, which the role allows and ownership refuses.
+            expectRefused(
+                try await s.docker(["exec", target, "id"], as: "audit"), rule: "ownership", "audit: docker exec")
+            expectRefused(
+                try await s.docker(["cp", "\(target):/etc/passwd", s.path("out")], as: "audit"), rule: "role",
+                "audit: docker cp")
+
+            let forged = s.uniqueName("forged")
+            s.removeAfterwards(container: forged)
+            let result = try await s.docker(
+                ["run", "--rm", "--name", forged, "--label", "dockgate.owner=data", testImage, "true"], as: "web")
+            expectRefused(result, rule: "ownership", "web: docker run --label dockgate.owner=data")
+            try await expectNoContainer(forged, s)
+        }
+    }
+
+    /// One CLI only: the count is of team quota's containers, which only this test makes.
+    @Test("a team at its container quota is refused with its usage", arguments: DockerCLI.available.prefix(1))
+    func quota(cli: DockerCLI) async throws {
+        let setup = try await SharedSetup.get()
+        let policy = setup.scratch + "/quota-policy.yaml"
+        try """
+        apiVersion: dockgate/v1
+        teams:
+          - name: quota
+            match: [{OU: quota}]
+            role: operator
+            quota: {containers: 2}
+        """.write(toFile: policy, atomically: true, encoding: .utf8)
+        try await Scenario.run(cli, gateArguments: ["--policy", policy]) { s in
+            for _ in 0..<2 {
+                let name = s.uniqueName("quota")
+                s.removeAfterwards(container: name)
+                try await s.dockerSucceeds(["create", "--name", name, testImage, "true"], as: "quota")
+            }
+            let name = s.uniqueName("quota")
+            s.removeAfterwards(container: name)
+            let third = try await s.docker(["create", "--name", name, testImage, "true"], as: "quota")
+            expectRefused(third, rule: "team-quota", "the third create")
+            #expect(third.standardError.contains("already holds 2 containers, its quota is 2"), "\(third)")
+            try await expectNoContainer(name, s)
+        }
+    }
+
+    @Test("two teams at once on many connections: no cross-talk", arguments: DockerCLI.available)
+    func concurrentTeams(cli: DockerCLI) async throws {
+        try await Scenario.run(cli, gateArguments: try Self.teamsPolicy()) { s in
+            var names: [String: String] = [:]
+            for team in ["web", "data"] {
+                let name = s.uniqueName(team)
+                s.removeAfterwards(container: name)
+                try await s.dockerSucceeds(["create", "--name", name, testImage, "true"], as: team)
+                names[team] = name
+            }
+            try await withThrowingTaskGroup(of: (String, String, CommandResult).self) { group in
+                for round in 0..<6 {
+                    for (team, other) in [("web", "data"), ("data", "web")] {
+                        let target = round.isMultiple(of: 2) ? names[team]! : names[other]!
+                        group.addTask {
+                            (team, target, try await s.docker(["inspect", "-f", "{{.Name}}", target], as: team))
+                        }
+                    }
+                }
+                for try await (team, target, result) in group {
+                    if target == names[team] {
+                        #expect(result.standardOutput == "/\(target)\n", "\(team) on its own \(target): \(result)")
+                    } else {
+                        expectRefused(result, rule: "ownership", "\(team) on \(target)")
+                    }
+                }
+            }
+        }
+    }
+}
