@@ -20,4 +20,13 @@ struct DaemonErrorResponse {
     func bodyBuffer(allocator: ByteBufferAllocator) -> ByteBuffer {
         allocator.buffer(string: body)
     }
+
+    /// The whole response as bytes, for a handler below the HTTP encoder; always closing.
+    func serialised(allocator: ByteBufferAllocator) -> ByteBuffer {
+        var buffer = allocator.buffer(capacity: 256)
+        buffer.writeString("HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n")
+        for (name, value) in head(closing: true).headers { buffer.writeString("\(name): \(value)\r\n") }
+        buffer.writeString("\r\n" + body)
+        return buffer
+    }
 }

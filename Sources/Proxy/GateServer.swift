@@ -16,12 +16,17 @@ public final class GateServer: Sendable {
     private let pool: UpstreamPool
     private let logger: Logger
     private let listeners: ListeningChannels
+    private let timeouts: RequestTimeoutHandler.Timeouts
 
+    /// - Parameters:
+    ///   - headerTimeout: from a request's first byte to its complete head (slowloris).
+    ///   - idleTimeout: between requests on a keep-alive connection.
     public init(
         group: EventLoopGroup, tls: ReloadableTLSContext, upstream: UpstreamAddress,
-        gate: RequestGate = PolicyGate(),
-        logger: Logger
+        gate: RequestGate = PolicyGate(), headerTimeout: TimeAmount = .seconds(10),
+        idleTimeout: TimeAmount = .seconds(120), logger: Logger
     ) {
+        self.timeouts = RequestTimeoutHandler.Timeouts(header: headerTimeout, idle: idleTimeout)
         self.group = group
         self.tls = tls
         self.gate = gate
@@ -57,6 +62,7 @@ public final class GateServer: Sendable {
         let logger = self.logger
         let gate = self.gate
         let pool = self.pool
+        let timeouts = self.timeouts
         return ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -69,10 +75,12 @@ public final class GateServer: Sendable {
                     // Built by hand rather than with configureHTTPServerPipeline: the decoder must
                     // keep bytes that follow an Upgrade request, and the proxy frames responses itself.
                     let handlers = HTTPServerHandlers(
+                        timeouts: RequestTimeoutHandler(timeouts: timeouts),
                         encoder: HTTPResponseEncoder(configuration: .noFramingHeaders),
                         decoder: ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes)),
                         pipelining: HTTPServerPipelineHandler(),
                         errors: MalformedRequestHandler())
+                    try operations.addHandler(handlers.timeouts)
                     try operations.addHandler(handlers.encoder)
                     try operations.addHandler(handlers.decoder)
                     try operations.addHandler(handlers.pipelining)

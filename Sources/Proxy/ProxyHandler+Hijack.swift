@@ -14,7 +14,10 @@ extension ProxyHandler {
         let client = context.pipeline.syncOperations
         let daemon = upstream.channel.pipeline.syncOperations
         do {
-            // 1. Client side raw (its decoder stays for now), then our own 101 head.
+            // 1. Client side raw (its decoder stays for now), then our own 101 head. A session
+            // lasts as long as its two ends want: no request timers.
+            serverHandlers.timeouts.stop()
+            try client.removeHandler(serverHandlers.timeouts).wait0()
             try client.addHandler(clientGlue)
             try client.removeHandler(context: context).wait0()
             try client.removeHandler(serverHandlers.pipelining).wait0()

@@ -61,7 +61,13 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case closed
     }
 
-    var state: State = .idle
+    var state: State = .idle {
+        didSet {
+            // Between requests the idle timer runs again (only after an exchange: the
+            // handler's own bookkeeping ignores every other call).
+            if case .idle = state { serverHandlers.timeouts.requestFinished() }
+        }
+    }
     var identity: PeerIdentity?
     var context: ChannelHandlerContext?
     var readPending = false
@@ -120,6 +126,7 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private func receivedHead(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
+        serverHandlers.timeouts.requestStarted()
         guard case .idle = state else {
             // The pipelining handler delivers one request at a time; anything else is a bug
             // we refuse to paper over.
@@ -249,6 +256,7 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
 /// The HTTP server handlers of a client connection, kept so a hijack can take them out.
 struct HTTPServerHandlers {
+    let timeouts: RequestTimeoutHandler
     let encoder: HTTPResponseEncoder
     let decoder: ByteToMessageHandler<HTTPRequestDecoder>
     let pipelining: HTTPServerPipelineHandler

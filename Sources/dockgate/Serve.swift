@@ -73,6 +73,18 @@ struct Serve: AsyncParsableCommand {
     )
     var minimumAPIVersion: String?
 
+    @Option(
+        name: .customLong("header-timeout"),
+        help: "Seconds a client has from the first byte of a request to its complete head (slowloris).")
+    var headerTimeoutSeconds: Double = 10
+
+    @Option(
+        name: .customLong("idle-timeout"),
+        help:
+            "Seconds a keep-alive connection may wait between requests (never applied to streams or hijacked sessions)."
+    )
+    var idleTimeoutSeconds: Double = 120
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -80,6 +92,8 @@ struct Serve: AsyncParsableCommand {
         for value in host { _ = try ListenAddress(parsing: value) }
         _ = try UpstreamAddress(parsing: upstream)
         guard handshakeTimeoutSeconds > 0 else { throw ValidationError("--tls-handshake-timeout must be positive") }
+        guard headerTimeoutSeconds > 0 else { throw ValidationError("--header-timeout must be positive") }
+        guard idleTimeoutSeconds > 0 else { throw ValidationError("--idle-timeout must be positive") }
         if let maximumInspectedBody, maximumInspectedBody <= 0 {
             throw ValidationError("--max-inspected-body must be positive")
         }
@@ -120,7 +134,10 @@ struct Serve: AsyncParsableCommand {
             throw StartupError("cannot start: \(error)")
         }
         let gate = ReloadableGate(makeGate(selection))
-        let server = GateServer(group: group, tls: tls, upstream: upstreamAddress, gate: gate, logger: logger)
+        let server = GateServer(
+            group: group, tls: tls, upstream: upstreamAddress, gate: gate,
+            headerTimeout: .nanoseconds(Int64(headerTimeoutSeconds * 1e9)),
+            idleTimeout: .nanoseconds(Int64(idleTimeoutSeconds * 1e9)), logger: logger)
         let bound: [SocketAddress]
         do {
             bound = try await server.start(addresses: addresses)

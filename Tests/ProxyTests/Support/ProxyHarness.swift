@@ -18,7 +18,10 @@ final class ProxyHarness: Sendable {
     /// - Parameters:
     ///   - withDaemon: false leaves the upstream socket path empty (daemon down).
     ///   - gate: the forwarding tests use the fake daemon's own paths, so they pass everything.
-    init(withDaemon: Bool = true, gate: RequestGate = PassThroughGate()) async throws {
+    init(
+        withDaemon: Bool = true, gate: RequestGate = PassThroughGate(), headerTimeout: TimeAmount = .seconds(10),
+        idleTimeout: TimeAmount = .seconds(120)
+    ) async throws {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         pki = try TestPKI.make()
         socketPath = pki.directory + "/docker.sock"
@@ -31,7 +34,8 @@ final class ProxyHarness: Sendable {
         logger.logLevel =
             ProcessInfo.processInfo.environment["DOCKGATE_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
         server = GateServer(
-            group: group, tls: tls, upstream: UpstreamAddress(socketPath: socketPath), gate: gate, logger: logger)
+            group: group, tls: tls, upstream: UpstreamAddress(socketPath: socketPath), gate: gate,
+            headerTimeout: headerTimeout, idleTimeout: idleTimeout, logger: logger)
         let bound = try await server.start(addresses: [ListenAddress(host: "127.0.0.1", port: 0)])
         port = bound[0].port ?? 0
     }
