@@ -17,6 +17,7 @@ public final class GateServer: Sendable {
     private let logger: Logger
     private let listeners: ListeningChannels
     private let timeouts: RequestTimeoutHandler.Timeouts
+    private let limits: ConnectionLimits
 
     /// - Parameters:
     ///   - headerTimeout: from a request's first byte to its complete head (slowloris).
@@ -24,8 +25,9 @@ public final class GateServer: Sendable {
     public init(
         group: EventLoopGroup, tls: ReloadableTLSContext, upstream: UpstreamAddress,
         gate: RequestGate = PolicyGate(), headerTimeout: TimeAmount = .seconds(10),
-        idleTimeout: TimeAmount = .seconds(120), logger: Logger
+        idleTimeout: TimeAmount = .seconds(120), limits: ConnectionLimits = ConnectionLimits(), logger: Logger
     ) {
+        self.limits = limits
         self.timeouts = RequestTimeoutHandler.Timeouts(header: headerTimeout, idle: idleTimeout)
         self.group = group
         self.tls = tls
@@ -63,13 +65,24 @@ public final class GateServer: Sendable {
         let gate = self.gate
         let pool = self.pool
         let timeouts = self.timeouts
+        let limits = self.limits
         return ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                var overLimit: GateRefusal?
+                if limits.admitConnection() {
+                    channel.closeFuture.whenComplete { _ in limits.connectionClosed() }
+                } else {
+                    overLimit = GateRefusal(
+                        status: .serviceUnavailable,
+                        message:
+                            "dockgate: the gate holds its maximum of \(limits.maximumConnections) connections; retry shortly (rule limits.connections)"
+                    )
+                }
+                return channel.eventLoop.makeCompletedFuture {
                     let operations = channel.pipeline.syncOperations
                     try operations.addHandler(TLSHandler(context: tls.current, logger: logger))
                     // Built by hand rather than with configureHTTPServerPipeline: the decoder must
@@ -86,7 +99,9 @@ public final class GateServer: Sendable {
                     try operations.addHandler(handlers.pipelining)
                     try operations.addHandler(handlers.errors)
                     try operations.addHandler(
-                        ProxyHandler(gate: gate, pool: pool, serverHandlers: handlers, logger: logger))
+                        ProxyHandler(
+                            gate: gate, pool: pool, serverHandlers: handlers, limits: limits, overLimit: overLimit,
+                            logger: logger))
                 }
             }
     }

@@ -10,6 +10,12 @@ extension ProxyHandler {
     func startHijack(_ head: HTTPResponseHead, upstream: Upstream, context: ChannelHandlerContext) {
         state = .hijacked
         upstream.handler.delegate = nil
+        // The session keeps its place under the per-client limit until the connection closes.
+        let limits = self.limits
+        if let client = countedClient {
+            countedClient = nil
+            context.channel.closeFuture.whenComplete { _ in limits.clientClosed(client) }
+        }
         let (clientGlue, upstreamGlue) = GlueHandler.makePair()
         let client = context.pipeline.syncOperations
         let daemon = upstream.channel.pipeline.syncOperations

@@ -77,11 +77,22 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
     let pool: UpstreamPool
     let logger: Logger
     let serverHandlers: HTTPServerHandlers
+    let limits: ConnectionLimits
+    /// Set when this connection is over a connection limit: every request gets it, then the
+    /// connection closes.
+    var overLimit: GateRefusal?
+    /// The client this connection counts against, once the handshake named it.
+    var countedClient: String?
 
-    init(gate: RequestGate, pool: UpstreamPool, serverHandlers: HTTPServerHandlers, logger: Logger) {
+    init(
+        gate: RequestGate, pool: UpstreamPool, serverHandlers: HTTPServerHandlers, limits: ConnectionLimits,
+        overLimit: GateRefusal?, logger: Logger
+    ) {
         self.gate = gate
         self.pool = pool
         self.serverHandlers = serverHandlers
+        self.limits = limits
+        self.overLimit = overLimit
         self.logger = logger
     }
 
@@ -93,10 +104,29 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         self.context = nil
     }
 
+    /// Gives back this connection's place under the per-client limit (once).
+    func releaseClientCount() {
+        if let client = countedClient {
+            countedClient = nil
+            limits.clientClosed(client)
+        }
+    }
+
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         switch event {
         case TLSUserEvent.handshakeCompleted(let summary):
             identity = summary.peer
+            if overLimit == nil {
+                if limits.admitClient(summary.peer.sha256Fingerprint) {
+                    countedClient = summary.peer.sha256Fingerprint
+                } else {
+                    overLimit = GateRefusal(
+                        status: .tooManyRequests,
+                        message:
+                            "dockgate: this client certificate already has \(limits.maximumPerClient) connections open; close some and retry (rule limits.connections-per-client)"
+                    )
+                }
+            }
         case ChannelEvent.inputClosed:
             // The client will send no more requests: finish the exchange in flight, then close.
             clientInputClosed = true
@@ -137,6 +167,12 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
             answer(
                 DaemonErrorResponse(status: .forbidden, message: "dockgate: no verified client certificate"),
                 to: head.method, context: context, keepAlive: false)
+            return
+        }
+        if let overLimit {
+            answer(
+                DaemonErrorResponse(status: overLimit.status, message: overLimit.message), to: head.method,
+                context: context, keepAlive: false)
             return
         }
         admit(head, identity: identity, context: context)
@@ -212,6 +248,7 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
             break
         }
         state = .closed
+        releaseClientCount()
         context.fireChannelInactive()
     }
 

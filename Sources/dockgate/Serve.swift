@@ -85,6 +85,14 @@ struct Serve: AsyncParsableCommand {
     )
     var idleTimeoutSeconds: Double = 120
 
+    @Option(name: .customLong("max-connections"), help: "Client connections held at once; more are answered 503.")
+    var maximumConnections: Int = 4096
+
+    @Option(
+        name: .customLong("max-connections-per-client"),
+        help: "Connections one client certificate may hold at once; more are answered 429.")
+    var maximumConnectionsPerClient: Int = 256
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -92,6 +100,9 @@ struct Serve: AsyncParsableCommand {
         for value in host { _ = try ListenAddress(parsing: value) }
         _ = try UpstreamAddress(parsing: upstream)
         guard handshakeTimeoutSeconds > 0 else { throw ValidationError("--tls-handshake-timeout must be positive") }
+        guard maximumConnections > 0, maximumConnectionsPerClient > 0 else {
+            throw ValidationError("--max-connections and --max-connections-per-client must be positive")
+        }
         guard headerTimeoutSeconds > 0 else { throw ValidationError("--header-timeout must be positive") }
         guard idleTimeoutSeconds > 0 else { throw ValidationError("--idle-timeout must be positive") }
         if let maximumInspectedBody, maximumInspectedBody <= 0 {
@@ -137,7 +148,10 @@ struct Serve: AsyncParsableCommand {
         let server = GateServer(
             group: group, tls: tls, upstream: upstreamAddress, gate: gate,
             headerTimeout: .nanoseconds(Int64(headerTimeoutSeconds * 1e9)),
-            idleTimeout: .nanoseconds(Int64(idleTimeoutSeconds * 1e9)), logger: logger)
+            idleTimeout: .nanoseconds(Int64(idleTimeoutSeconds * 1e9)),
+            limits: ConnectionLimits(
+                maximumConnections: maximumConnections, maximumPerClient: maximumConnectionsPerClient),
+            logger: logger)
         let bound: [SocketAddress]
         do {
             bound = try await server.start(addresses: addresses)

@@ -20,7 +20,7 @@ final class ProxyHarness: Sendable {
     ///   - gate: the forwarding tests use the fake daemon's own paths, so they pass everything.
     init(
         withDaemon: Bool = true, gate: RequestGate = PassThroughGate(), headerTimeout: TimeAmount = .seconds(10),
-        idleTimeout: TimeAmount = .seconds(120)
+        idleTimeout: TimeAmount = .seconds(120), limits: ConnectionLimits = ConnectionLimits()
     ) async throws {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         pki = try TestPKI.make()
@@ -35,7 +35,7 @@ final class ProxyHarness: Sendable {
             ProcessInfo.processInfo.environment["DOCKGATE_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
         server = GateServer(
             group: group, tls: tls, upstream: UpstreamAddress(socketPath: socketPath), gate: gate,
-            headerTimeout: headerTimeout, idleTimeout: idleTimeout, logger: logger)
+            headerTimeout: headerTimeout, idleTimeout: idleTimeout, limits: limits, logger: logger)
         let bound = try await server.start(addresses: [ListenAddress(host: "127.0.0.1", port: 0)])
         port = bound[0].port ?? 0
     }
