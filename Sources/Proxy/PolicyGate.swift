@@ -19,6 +19,7 @@ public struct PolicyGate: RequestGate {
     let router: RequestRouter
     let policy: PolicyDocument
     let inspectedBodyLimit: Int
+    let rates = TeamRateLimiter()
     /// Plenty for a `container:X` chain and a `VolumesFrom` list; more means a loop.
     static let maximumLookups = 32
 
@@ -106,6 +107,14 @@ public struct PolicyGate: RequestGate {
                         "dockgate: your certificate (\(subject)) belongs to no team in this gate's policy; ask its operators to add you (rule team-match)"
                 ))
         case .team(let team, _):
+            if let rate = team.rate, !rates.admit(team: team.name, rate: rate) {
+                return .failure(
+                    GateRefusal(
+                        status: .tooManyRequests,
+                        message:
+                            "dockgate: team \(team.name) is over its request rate of \(rate.perSecond)/s (burst \(rate.burst)); retry shortly (rule limits.rate)"
+                    ))
+            }
             return .success(
                 Caller(
                     identity: CallerIdentity(subject: subject, team: team.name, role: team.role, quota: team.quota),

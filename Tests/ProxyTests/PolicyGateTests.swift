@@ -132,3 +132,53 @@ import Testing
         await harness.shutdown()
     }
 }
+
+/// Teams at the gate: the certificate's team decides, a team over its rate waits.
+@Suite struct PolicyGateTeamTests {
+    static func gate(_ yaml: String) throws -> PolicyGate {
+        let policy = try PolicyDocument.parse(yaml, file: "teams.yaml")
+        return PolicyGate(policy: policy, router: RequestRouter(), inspectedBodyLimit: 1 << 20)
+    }
+
+    @Test func aTeamOverItsRateGets429() async throws {
+        let gate = try Self.gate(
+            """
+            apiVersion: dockgate/v1
+            teams:
+              - name: web
+                match: [{uri: "spiffe://dockgate/team/web/*"}]
+                role: operator
+                rate: {perSecond: 1, burst: 2}
+            """)
+        let harness = try await ProxyHarness(gate: gate)
+        let client = try await harness.client()
+        let ping = "GET /_ping HTTP/1.1\r\nHost: d\r\n\r\n"
+        try await client.send(ping + ping + ping)
+        let text = await client.wait { $0.contains("429") && $0.hasSuffix("}\n") }
+        #expect(text.components(separatedBy: "HTTP/1.1 200 OK").count == 3, "\(text)")
+        #expect(text.contains("HTTP/1.1 429 Too Many Requests\r\n"), "\(text)")
+        #expect(text.contains("team web is over its request rate of 1/s (burst 2)"), "\(text)")
+        await client.close()
+        await harness.shutdown()
+    }
+
+    @Test func aCertificateOfNoTeamIsRefused() async throws {
+        let gate = try Self.gate(
+            """
+            apiVersion: dockgate/v1
+            teams:
+              - name: data
+                match: [{OU: data}]
+                role: admin
+            """)
+        let harness = try await ProxyHarness(gate: gate)
+        let client = try await harness.client()
+        try await client.send("GET /_ping HTTP/1.1\r\nHost: d\r\n\r\n")
+        let text = await client.wait { $0.hasSuffix("}\n") }
+        #expect(text.hasPrefix("HTTP/1.1 403 Forbidden\r\n"), "\(text)")
+        #expect(text.contains("(rule team-match)"), "\(text)")
+        #expect(harness.daemon?.seen.isEmpty == true)
+        await client.close()
+        await harness.shutdown()
+    }
+}

@@ -131,7 +131,7 @@ struct PolicyReader {
         return roles
     }
 
-    static let teamKeys: Set<String> = ["name", "match", "role", "profile", "quota", "description"]
+    static let teamKeys: Set<String> = ["name", "match", "role", "profile", "quota", "rate", "description"]
 
     private func teams(_ node: Node, in document: PolicyDocument) throws(PolicyFileError) -> [Team] {
         var teams: [Team] = []
@@ -186,7 +186,20 @@ struct PolicyReader {
                         Int(try integer(node, key: key + ".quota.containers"))
                     })
             }
-            teams.append(Team(name: name, matchers: matchers, role: role, profile: profile, quota: quota))
+            var rate: TeamRate?
+            if let rateNode = members["rate"] {
+                let fields = try mapping(rateNode, key: key + ".rate", allowed: ["perSecond", "burst"])
+                guard let perSecondNode = fields["perSecond"] else {
+                    throw error(rateNode, key + ".rate", "perSecond is missing")
+                }
+                let perSecond = Int(try integer(perSecondNode, key: key + ".rate.perSecond"))
+                let burst =
+                    try fields["burst"].map { (node) throws(PolicyFileError) in
+                        Int(try integer(node, key: key + ".rate.burst"))
+                    } ?? perSecond
+                rate = TeamRate(perSecond: perSecond, burst: burst)
+            }
+            teams.append(Team(name: name, matchers: matchers, role: role, profile: profile, quota: quota, rate: rate))
         }
         return teams
     }

@@ -6,13 +6,19 @@ public struct Team: Sendable {
     public let role: Role
     public let profile: Profile
     public let quota: TeamQuota?
+    /// How many requests per second the team's members may make together.
+    public let rate: TeamRate?
 
-    public init(name: String, matchers: [IdentityMatcher], role: Role, profile: Profile, quota: TeamQuota? = nil) {
+    public init(
+        name: String, matchers: [IdentityMatcher], role: Role, profile: Profile, quota: TeamQuota? = nil,
+        rate: TeamRate? = nil
+    ) {
         self.name = name
         self.matchers = matchers
         self.role = role
         self.profile = profile
         self.quota = quota
+        self.rate = rate
     }
 
     public func matches(_ identity: CertificateIdentity) -> Bool {
@@ -27,6 +33,17 @@ public struct TeamQuota: Sendable, Hashable {
 
     public init(maximumContainers: Int?) {
         self.maximumContainers = maximumContainers
+    }
+}
+
+/// A token bucket: `perSecond` requests on average, up to `burst` at once.
+public struct TeamRate: Sendable, Hashable {
+    public let perSecond: Int
+    public let burst: Int
+
+    public init(perSecond: Int, burst: Int) {
+        self.perSecond = perSecond
+        self.burst = burst
     }
 }
 
