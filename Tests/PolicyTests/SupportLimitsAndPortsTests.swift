@@ -10,6 +10,7 @@ struct SupportLimitsAndPortsTests {
         arguments: [
             (Int64(2) << 30, "2Gi"), (512 << 20, "512Mi"), (64 << 10, "64Ki"), (1 << 40, "1Ti"), (100, "100 bytes"),
             (1_000_000_000, "953.6Mi"), ((2 << 30) - 1, "1.9Gi"), (0, "0"), (-1, "-1"),
+            ((2 << 30) + 1, "2147483649 bytes"),
         ] as [(Int64, String)])
     func bytes(value: Int64, text: String) {
         #expect(LimitText.bytes(value) == text)
