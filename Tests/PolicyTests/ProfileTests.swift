@@ -91,6 +91,14 @@ struct ProfileTests {
         #expect(settings.allowedCapabilities == ["CAP_NET_BIND_SERVICE", "CAP_CHOWN"])
     }
 
+    @Test("image patterns without * must be normalised references")
+    func imagePatterns() throws {
+        let settings = ProfileSettings(
+            allowedImages: ["docker.io/library/busybox:1.36", "localhost:5000/*"],
+            writableImageNames: ["registry.example.com/web/app:v1"])
+        #expect(try settings.validated() == settings)
+    }
+
     @Test(
         "validation names the setting that cannot be used",
         arguments: [
@@ -115,6 +123,15 @@ struct ProfileTests {
             (ProfileSettings(trustedUserNames: ["root"]), "trustedUserNames: \"root\" cannot be trusted"),
             (ProfileSettings(trustedGroupNames: ["a:b"]), "trustedGroupNames: \"a:b\" cannot be trusted"),
             (ProfileSettings(allowedRuntimes: [""]), "allowedRuntimes: an empty name is not a value"),
+            (
+                ProfileSettings(allowedImages: ["busybox"]),
+                "allowedImages: \"busybox\" never matches: patterns match normalised references such as"
+                    + " docker.io/library/busybox:latest (use * for any tag)"
+            ),
+            (
+                ProfileSettings(writableImageNames: ["Web App"]),
+                "writableImageNames: \"Web App\" is not an image name such as docker.io/library/busybox:1.36"
+            ),
         ])
     func invalid(settings: ProfileSettings, message: String) {
         #expect(throws: ProfileSettingsError.self) { try settings.validated() }
