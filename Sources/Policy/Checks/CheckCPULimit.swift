@@ -58,11 +58,8 @@ enum CheckCPULimit {
             if let resources = request.containerUpdate?.resources {
                 return try update(resources, limit: limit)
             }
-            if request.serviceSpec != nil {
-                let limits = try request.serviceLimits()
-                let path = limits?.path ?? "TaskTemplate.Resources.Limits."
-                let nano = try limits?.nanoCPUs.get() ?? 0
-                return limit.required(nano, service: true, detail: "\(path)NanoCPUs=\(nano)")
+            if let (nano, detail) = try request.serviceLimit(\.nanoCPUs, named: "NanoCPUs") {
+                return limit.required(nano, service: true, detail: detail)
             }
             return .allowed
         }

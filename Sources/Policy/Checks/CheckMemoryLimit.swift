@@ -47,11 +47,8 @@ enum CheckMemoryLimit {
                 if result != .allowed { return result }
                 return swap(try resources.memorySwap.get() ?? 0, path: resources.path, context: context)
             }
-            if request.serviceSpec != nil {
-                let limits = try request.serviceLimits()
-                let path = limits?.path ?? "TaskTemplate.Resources.Limits."
-                let bytes = try limits?.memoryBytes.get() ?? 0
-                return limit.required(bytes, service: true, detail: "\(path)MemoryBytes=\(bytes)")
+            if let (bytes, detail) = try request.serviceLimit(\.memoryBytes, named: "MemoryBytes") {
+                return limit.required(bytes, service: true, detail: detail)
             }
             return .allowed
         }

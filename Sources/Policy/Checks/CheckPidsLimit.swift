@@ -37,11 +37,8 @@ enum CheckPidsLimit {
                 let pids = try resources.pidsLimit.get()
                 return limit.updated(pids, detail: "PidsLimit=\(pids.map(String.init) ?? "null")")
             }
-            if request.serviceSpec != nil {
-                let limits = try request.serviceLimits()
-                let path = limits?.path ?? "TaskTemplate.Resources.Limits."
-                let pids = try limits?.pids.get() ?? 0
-                let result = limit.required(pids, service: true, detail: "\(path)Pids=\(pids)")
+            if let (pids, detail) = try request.serviceLimit(\.pids, named: "Pids") {
+                let result = limit.required(pids, service: true, detail: detail)
                 if result != .allowed { return result }
                 return request.requiresAPIVersion(serviceAPIVersion, for: "a service's process limit")
             }

@@ -39,9 +39,15 @@ extension PolicyRequest {
         try taskTemplate()?.containerSpec.get()
     }
 
-    /// The service's `TaskTemplate.Resources.Limits`, as `taskTemplate()`.
-    func serviceLimits() throws(ViewError) -> LimitView? {
-        try taskTemplate()?.resources.get()?.limits.get()
+    /// One of a service's `TaskTemplate.Resources.Limits` (`name` is its Go name, 0 when not
+    /// set) and the detail naming it; nil when the request is not a service spec.
+    func serviceLimit(_ field: (LimitView) -> Field<Int64>, named name: String) throws(ViewError) -> (
+        value: Int64, detail: String
+    )? {
+        guard serviceSpec != nil else { return nil }
+        let limits = try taskTemplate()?.resources.get()?.limits.get()
+        let value = try limits.map(field)?.get() ?? 0
+        return (value, "\(limits?.path ?? "TaskTemplate.Resources.Limits.")\(name)=\(value)")
     }
 
     /// Allowed when the request names API `version` or later in its path; else denied, saying
