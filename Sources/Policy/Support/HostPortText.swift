@@ -27,9 +27,11 @@ enum HostPortText {
     /// `strconv.ParseUint(text, 10, 16)`: decimal digits only (leading zeros allowed), ≤ 65535.
     private static func port(_ text: Substring) -> Int? {
         guard !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-        let significant = text.drop { $0 == "0" }
-        guard significant.utf8.count <= 5, let value = Int(significant.isEmpty ? "0" : significant), value <= 65535
-        else { return nil }
+        var value = 0
+        for digit in text.utf8.drop(while: { $0 == 0x30 }) {
+            value = value * 10 + Int(digit - 0x30)
+            if value > 65535 { return nil }
+        }
         return value
     }
 }
