@@ -91,6 +91,33 @@ struct ViewServiceSpecTests {
         }
     }
 
+    @Test("TaskTemplate.Resources.Limits, as --limit-memory, --limit-cpu and --limit-pids send them")
+    func resources() throws {
+        let template = try #require(
+            try ServiceSpecView(
+                JSONTest.parse(
+                    #"{"TaskTemplate":{"Resources":{"Limits":{"NanoCPUs":500000000,"MemoryBytes":67108864,"#
+                        + #""Pids":100},"Reservations":{}}}}"#)
+            ).taskTemplate.value)
+        let resources = try #require(template.resources.value)
+        #expect(resources.path == "TaskTemplate.Resources.")
+        let limits = try #require(resources.limits.value)
+        #expect(limits.path == "TaskTemplate.Resources.Limits.")
+        #expect(limits.nanoCPUs == .value(500_000_000))
+        #expect(limits.memoryBytes == .value(67_108_864))
+        #expect(limits.pids == .value(100))
+        let folded = try #require(
+            try ServiceSpecView(JSONTest.parse(#"{"TaskTemplate":{"resources":{"limits":{"memorybytes":"1"}}}}"#))
+                .taskTemplate.value?.resources.value?.limits.value)
+        #expect(
+            folded.memoryBytes.error
+                == ViewTest.mismatch("TaskTemplate.Resources.Limits.MemoryBytes", "string", "int64"))
+        #expect(folded.pids == .absent)
+        #expect(
+            try ServiceSpecView(JSONTest.parse(#"{"TaskTemplate":{"Resources":{"Limits":null}}}"#)).taskTemplate.value?
+                .resources.value?.limits.isNull == true)
+    }
+
     @Test("TaskTemplate and ContainerSpec null")
     func nulls() throws {
         #expect(try ServiceSpecView(JSONTest.parse(#"{"TaskTemplate":null}"#)).taskTemplate.isNull)

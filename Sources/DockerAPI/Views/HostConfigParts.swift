@@ -61,6 +61,9 @@ public struct PortBindingView: Sendable {
         self.reader = reader
     }
 
+    /// Where the fields sit in the body (`"HostConfig.PortBindings.80/tcp[0]."`).
+    public var path: String { reader.path }
+
     public var hostIP: Field<String> { reader.string("HostIp") }
     public var hostPort: Field<String> { reader.string("HostPort") }
 }

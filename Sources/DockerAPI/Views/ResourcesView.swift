@@ -8,6 +8,10 @@ public struct ResourcesView: Sendable {
         self.reader = reader
     }
 
+    /// Where the fields sit in the body: `"HostConfig."`, `""` for the top-level aliases and
+    /// for an update body.
+    public var path: String { reader.path }
+
     /// `Memory` (int64, bytes; 0 means unlimited).
     public var memory: Field<Int64> { reader.integer("Memory", as: Int64.self) }
     /// `MemorySwap` (int64; -1 means unlimited swap).

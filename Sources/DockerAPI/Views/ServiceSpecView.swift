@@ -53,6 +53,10 @@ public struct TaskSpecView: Sendable {
     }
     /// `LogDriver`: `Name` and `Options`, as a container's `LogConfig`.
     public var logDriver: Field<DriverView> { reader.structure("LogDriver", goType: "swarm.Driver", DriverView.init) }
+    /// `Resources`: the limits (and reservations) of each task.
+    public var resources: Field<ResourceRequirementsView> {
+        reader.structure("Resources", goType: "swarm.ResourceRequirements", ResourceRequirementsView.init)
+    }
     /// `Runtime`: `""` or `container` (compared exactly) for a container, `plugin` for a plugin.
     public var runtime: Field<String> { reader.string("Runtime") }
 }

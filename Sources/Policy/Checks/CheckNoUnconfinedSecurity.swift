@@ -61,7 +61,7 @@ enum CheckNoUnconfinedSecurity {
             case .value(let paths):
                 return .forbidden(
                     reason: "changing \(name) is not allowed: it would remove the /proc and /sys protections",
-                    detail: "\(host.path)\(name)=[" + paths.map(quoted).joined(separator: ",") + "]")
+                    detail: detail("\(host.path)\(name)", list: paths))
             }
         }
         return .allowed

@@ -32,13 +32,23 @@ public struct Profile: Sendable {
     /// host path, device or interface.
     public static let baseline = Profile(name: "baseline", checks: Check.baseline, settings: ProfileSettings())
 
+    /// `restricted`: the baseline, plus what Kubernetes' PSS restricted and the CIS Docker
+    /// Benchmark's §5 ask of a container (docker-api-surface.md §5.2, §5.3): every capability
+    /// dropped (`NET_BIND_SERVICE` may be added back), no-new-privileges, a read-only root
+    /// filesystem, memory, CPU and process limits that updates cannot lift, a private cgroup
+    /// namespace, ports published on one address, images only from `docker.io/library` (the
+    /// official images), and no image names written. Services are held to the same rules
+    /// where their spec has the field.
+    public static let restricted = Profile(
+        name: "restricted", checks: Check.restricted, settings: ProfileSettings.restricted)
+
     /// The built-in profile of that name (compared by bytes), or nil.
     public static func builtin(named name: String) -> Profile? {
         builtins.first { $0.name.bytesEqual(name) }
     }
 
     /// Every built-in profile, from the least to the most restrictive.
-    public static let builtins: [Profile] = [privileged, baseline]
+    public static let builtins: [Profile] = [privileged, baseline, restricted]
 
     /// The same checks with other settings (from a policy file).
     public func with(settings: ProfileSettings) -> Profile {
@@ -57,4 +67,23 @@ extension Check {
         noHostNamespaces, noHostMounts, safeVolumeCreate, noDevices, noUnconfinedSecurity, safeSysctls, allowedRuntime,
         noOomTricks, noRootGroup, noAnnotations, noCgroupEscape, noVolumesFromHost, localLogDrivers, safeBuild,
     ]
+}
+
+extension Check {
+    /// The restricted profile's checks, in the order they run: the baseline's, with the image
+    /// rules right after the body is known to be readable (so an image that is not allowed is
+    /// refused before anything is looked up about it), and the requirements last.
+    public static let restricted: [Check] =
+        Array(baseline.prefix(2)) + [trustedImages, imageWrites] + baseline.dropFirst(2) + [
+            dropAllCapabilities, noNewPrivileges, readOnlyRootfs, memoryLimit, cpuLimit, pidsLimit, privateCgroupns,
+            publishedPorts,
+        ]
+}
+
+extension ProfileSettings {
+    /// The restricted profile's defaults: the baseline's, with `CAP_NET_BIND_SERVICE` the one
+    /// capability that may be added back, official Docker Hub images only (policy files widen
+    /// the list), and no image names written.
+    public static let restricted = ProfileSettings(
+        allowedCapabilities: ["CAP_NET_BIND_SERVICE"], allowedImages: ["docker.io/library/*"], writableImageNames: [])
 }

@@ -11,7 +11,8 @@ extension ProfileSettings {
     /// The settings with capability names normalised, or the first unusable value: an
     /// unknown capability or `ALL`; a host path prefix that is not absolute and clean or is
     /// `/`; a protected path that is not absolute and clean; an empty or `root` trusted name;
-    /// an empty runtime, sysctl, log driver or volume driver.
+    /// an empty runtime, sysctl, log driver or volume driver; an image pattern that is empty, or
+    /// has no `*` and is not a normalised reference (`busybox` would never match anything).
     public func validated() throws(ProfileSettingsError) -> ProfileSettings {
         var result = self
         result.allowedCapabilities = []
@@ -50,6 +51,13 @@ extension ProfileSettings {
         for (key, values) in patterns where values?.contains(where: \.isEmpty) == true {
             throw ProfileSettingsError(key: key, problem: "an empty pattern is not a value")
         }
+        for (key, values) in patterns {
+            for pattern in values ?? [] where !pattern.containsByte("*") {
+                if let problem = Self.problem(imagePattern: pattern) {
+                    throw ProfileSettingsError(key: key, problem: problem)
+                }
+            }
+        }
         let ceilings = [("maxMemory", maximumMemory), ("maxCPUs", maximumNanoCPUs), ("maxPids", maximumPids)]
         for (key, value) in ceilings where (value ?? 1) <= 0 {
             throw ProfileSettingsError(key: key, problem: "must be positive")
@@ -63,5 +71,18 @@ extension ProfileSettings {
                 key: "allowedHostIPs", problem: "\(quoted(address)) is not a specific IPv4 or IPv6 address")
         }
         return result
+    }
+
+    /// Why a pattern without `*` can never match a normalised image reference, or nil.
+    static func problem(imagePattern pattern: String) -> String? {
+        switch ImageReference(parsingAny: pattern) {
+        case .named(let named) where named.normalised.bytesEqual(pattern):
+            return nil
+        case .named(let named):
+            return "\(quoted(pattern)) never matches: patterns match normalised references such as"
+                + " \(named.normalised) (use * for any tag)"
+        case .id, .invalid:
+            return "\(quoted(pattern)) is not an image name such as docker.io/library/busybox:1.36"
+        }
     }
 }

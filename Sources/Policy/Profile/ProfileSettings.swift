@@ -32,7 +32,8 @@ public struct ProfileSettings: Sendable, Hashable {
 
     /// Image references containers may run, as patterns over the normalised reference
     /// (`docker.io/library/busybox:1.36`, `registry.example.com/web/*`; `*` matches any run of
-    /// characters). `nil`: any image.
+    /// characters). A pinned reference normalises to `name@sha256:…`, without its tag, as
+    /// dockerd ignores the tag then. `nil`: any image.
     public var allowedImages: [String]?
     /// Whether a container's image must be pinned by digest (`name@sha256:…`).
     public var requireImageDigest: Bool
