@@ -149,13 +149,18 @@ public struct PolicyGate: RequestGate {
         return evaluate(
             request, head: head, caller: caller, facts: Facts(), fetcher: FactFetcher(daemon: daemon), lookups: 0
         ).map { decision in
-            // What a team member creates carries the team's label: forward the checked tree
-            // with it added, re-encoded.
-            guard case .allow(let allowedHead, _) = decision, caller.identity.enforcesOwnership,
-                OwnershipRewrite.stampsLabel(classified.endpoint), let json,
-                let stamped = OwnershipRewrite.stamped(json, endpoint: classified.endpoint, team: caller.identity.team)
-            else { return decision }
-            return .allow(allowedHead, replacementBody: stamped.canonicalBytes())
+            guard case .allow(let allowedHead, _) = decision, let json else { return decision }
+            // The profile's safe defaults, then (for a team member) the team's owner label on
+            // what it creates: forward the checked tree with them added, re-encoded.
+            var edited = ProfileDefaults.apply(to: json, request: request, profile: caller.profile)
+            if caller.identity.enforcesOwnership, OwnershipRewrite.stampsLabel(classified.endpoint),
+                let stamped = OwnershipRewrite.stamped(
+                    edited ?? json, endpoint: classified.endpoint, team: caller.identity.team)
+            {
+                edited = stamped
+            }
+            guard let edited else { return decision }
+            return .allow(allowedHead, replacementBody: edited.canonicalBytes())
         }
     }
 

@@ -9,10 +9,8 @@ struct CheckPrivateCgroupnsTests {
     static let cases: [CheckCase] = [
         .create("private", hostConfig: #""CgroupnsMode":"private""#, .allow),
         .create(
-            "empty: the daemon's default, host on cgroup v1", hostConfig: #""CgroupnsMode":"""#,
-            .deny(reason: reason, detail: #"HostConfig.CgroupnsMode="""#)),
-        .create(
-            "absent", hostConfig: #""Privileged":false"#, .deny(reason: reason, detail: #"HostConfig.CgroupnsMode="""#)),
+            "empty: the gate fills in private (ProfileDefaults)", hostConfig: #""CgroupnsMode":"""#, .allow),
+        .create("absent: the gate fills in private", hostConfig: #""Privileged":false"#, .allow),
         .create(
             "host", hostConfig: #""CgroupnsMode":"host""#,
             .deny(reason: reason, detail: #"HostConfig.CgroupnsMode="host""#)),

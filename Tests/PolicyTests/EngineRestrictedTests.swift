@@ -74,7 +74,7 @@ struct EngineRestrictedTests {
             "a process limit is required: add --pids-limit"
         ),
         (
-            "--cgroupns private", (#""CgroupnsMode":"private""#, #""CgroupnsMode":"""#), "private-cgroupns",
+            "--cgroupns private", (#""CgroupnsMode":"private""#, #""CgroupnsMode":"shared""#), "private-cgroupns",
             "a private cgroup namespace is required"
         ),
         (

@@ -5,10 +5,10 @@ import DockerAPI
 /// namespace is a step towards the `release_agent` escape).
 ///
 /// Restricted fields (`POST /containers/create`, `HostConfig.*` or the top-level aliases):
-/// `CgroupnsMode` must be exactly `private`. Empty is denied: it means the daemon's
-/// `default-cgroupns-mode`, which is `host` on cgroup v1 hosts (and is forced to `host` for
-/// API versions below 1.41 there) and `private` on cgroup v2 — dockgate cannot see which.
-/// (`host` is also `no-host-namespaces`' denial.)
+/// `CgroupnsMode` must be `private`, or empty: empty would mean the daemon's
+/// `default-cgroupns-mode` (`host` on cgroup v1 hosts, `private` on v2 — dockgate cannot see
+/// which), so the gate fills in `private` before forwarding (`ProfileDefaults`). Anything
+/// else is denied (`host` is also `no-host-namespaces`' denial).
 ///
 /// Not restricted: services, whose spec has no cgroup namespace field — their tasks get the
 /// default of the daemon on each node, so run swarm nodes on cgroup v2 or with
@@ -20,7 +20,7 @@ enum CheckPrivateCgroupns {
         guard let host = context.request.hostConfig else { return .allowed }
         return .reading { () throws(ViewError) in
             let mode = try host.cgroupnsMode.get() ?? ""
-            if mode.bytesEqual("private") { return .allowed }
+            if mode.isEmpty || mode.bytesEqual("private") { return .allowed }
             return .forbidden(
                 reason: "a private cgroup namespace is required: add --cgroupns private",
                 detail: detail("\(host.path)CgroupnsMode", mode))

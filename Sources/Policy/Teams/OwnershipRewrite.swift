@@ -21,43 +21,23 @@ public enum OwnershipRewrite {
     /// The body with `dockgate.owner=<team>` in every label map of `endpoint` (replacing a
     /// value the checks allowed: the team's own, sent back by `service update`). Fields are
     /// found with Go's key folding, as dockerd finds them; missing or `null` label maps are
-    /// created. `nil` when the body is not an object.
+    /// created; a service spec without `TaskTemplate.ContainerSpec` has no task container to
+    /// label. `nil` when the body is not an object.
     public static func stamped(_ body: JSONValue, endpoint: Endpoint, team: String) -> JSONValue? {
         guard case .object = body else { return nil }
         var result = body
         for path in labelPaths(endpoint) {
-            guard let updated = stamp(result, path: path[...], team: team) else { continue }
-            result = updated
+            let updated = JSONEdit.updating(result, at: path[...], create: path.count == 1) { current in
+                var labels: [JSONMember] = []
+                if case .object(let existing)? = current {
+                    labels = existing.members.filter { !$0.key.utf8.elementsEqual(OwnerLabel.key.utf8) }
+                }
+                labels.append(JSONMember(key: OwnerLabel.key, value: .string(team)))
+                return JSONObject(members: labels).map(JSONValue.object)
+            }
+            if let updated { result = updated }
         }
         return result
-    }
-
-    /// `value` with the label set at `path`; nil when an intermediate object is absent (a
-    /// service spec without `TaskTemplate.ContainerSpec`: no task container to label).
-    private static func stamp(_ value: JSONValue, path: ArraySlice<String>, team: String) -> JSONValue? {
-        guard case .object(let object) = value, let field = path.first else { return nil }
-        var members = object.members
-        let position = members.firstIndex { GoKey.matches($0.key, field: field) }
-        let current = position.map { members[$0].value }
-        let replacement: JSONValue
-        if path.count == 1 {
-            var labels: [JSONMember] = []
-            if case .object(let existing)? = current {
-                labels = existing.members.filter { !$0.key.utf8.elementsEqual(OwnerLabel.key.utf8) }
-            }
-            labels.append(JSONMember(key: OwnerLabel.key, value: .string(team)))
-            guard let map = JSONObject(members: labels) else { return nil }
-            replacement = .object(map)
-        } else {
-            guard let current, let inner = stamp(current, path: path.dropFirst(), team: team) else { return nil }
-            replacement = inner
-        }
-        if let position {
-            members[position] = JSONMember(key: members[position].key, value: replacement)
-        } else {
-            members.append(JSONMember(key: field, value: replacement))
-        }
-        return JSONObject(members: members).map(JSONValue.object)
     }
 
     /// Endpoints whose `filters` query gets the team's label: lists, prunes, events.
