@@ -131,16 +131,17 @@ struct PolicyDenialTests {
     }
 }
 
-/// The CLI failed with dockgate's refusal naming `rule` under the baseline profile.
+/// The CLI failed with dockgate's refusal naming `rule` under `profile`.
 func expectRefused(
-    _ result: CommandResult, rule: String, _ what: String, sourceLocation: SourceLocation = #_sourceLocation
+    _ result: CommandResult, rule: String, _ what: String, profile: String = "baseline",
+    sourceLocation: SourceLocation = #_sourceLocation
 ) {
     #expect(!result.succeeded, "\(what) succeeded:\n\(result)", sourceLocation: sourceLocation)
     #expect(
         result.standardError.contains("Error response from daemon: dockgate: "),
         "\(what): no dockgate message:\n\(result)", sourceLocation: sourceLocation)
     #expect(
-        result.standardError.contains("(rule \(rule), profile baseline)"), "\(what): not rule \(rule):\n\(result)",
+        result.standardError.contains("(rule \(rule), profile \(profile))"), "\(what): not rule \(rule):\n\(result)",
         sourceLocation: sourceLocation)
 }
 

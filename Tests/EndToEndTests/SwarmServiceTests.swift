@@ -28,6 +28,27 @@ struct SwarmServiceTests {
     }
 }
 
+extension SwarmServiceTests {
+    @Test("under the restricted checklist, a service without limits is refused", arguments: DockerCLI.available)
+    func restrictedServiceWithoutLimits(cli: DockerCLI) async throws {
+        let policy = ["--policy", try Programs.repositoryRoot() + "/policy/restricted.yaml"]
+        try await Scenario.run(cli, gateArguments: policy) { s in
+            try await withSwarm(s) {
+                let name = s.uniqueName("svc")
+                let result = try await s.docker([
+                    "service", "create", "--detach", "--no-resolve-image", "--name", name, "--user", "1000:1000",
+                    "--read-only", "--cap-drop", "ALL", rootImage, "sleep", "600",
+                ])
+                #expect(!result.succeeded, "\(result)")
+                #expect(result.standardError.contains("Error response from daemon: dockgate: "), "\(result)")
+                #expect(result.standardError.contains(", profile checklist)"), "\(result)")
+                let listed = try await s.dockerDirect(["service", "ls", "--quiet", "--filter", "name=\(name)"])
+                #expect(listed.succeeded && listed.standardOutput.isEmpty, "a service exists: \(listed)")
+            }
+        }
+    }
+}
+
 /// Runs `body` with the private daemon in a single-node swarm, and leaves it afterwards.
 func withSwarm(_ s: Scenario, _ body: () async throws -> Void) async throws {
     let joined = try await s.dockerDirect(["swarm", "init", "--advertise-addr", "127.0.0.1"])

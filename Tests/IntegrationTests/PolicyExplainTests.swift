@@ -105,8 +105,16 @@ struct PolicyExplainTests {
 }
 
 /// Runs `dockgate policy explain` in a throw-away directory holding the given files.
-private enum Explain {
+enum Explain {
+    /// `dockgate policy explain ARGUMENTS` in a scratch directory holding `files`.
     static func run(_ arguments: [String], files: [String: String] = [:], input: String? = nil) async throws
+        -> CommandResult
+    {
+        try await dockgate(["policy", "explain"] + arguments, files: files, input: input)
+    }
+
+    /// `dockgate ARGUMENTS` in a scratch directory holding `files`.
+    static func dockgate(_ arguments: [String], files: [String: String] = [:], input: String? = nil) async throws
         -> CommandResult
     {
         let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent(
@@ -117,7 +125,7 @@ private enum Explain {
             try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/" + name))
         }
         let child = try ChildProcess(
-            try Executables.dockgate(), ["policy", "explain"] + arguments, directory: directory,
+            try Executables.dockgate(), arguments, directory: directory,
             input: input.map(ChildProcess.Input.text) ?? .none)
         return await child.waitForResult(timeout: .seconds(30))
     }
