@@ -104,6 +104,13 @@ struct CheckOwnershipTests {
             detail: "\(path).dockgate.owner=\"\(value)\"")
     }
 
+    static func lookalike(_ path: String, _ key: String, _ shown: String, _ value: String) -> Expected {
+        .deny(
+            reason: "the label \(shown) differs from dockgate.owner only in case; dockgate could not add"
+                + " the owner label beside it",
+            detail: "\(path).\(key)=\"\(value)\"")
+    }
+
     static func adminsOnly(_ method: String, _ endpoint: String) -> Expected {
         .deny(
             reason: "\(endpoint) is for admins: it shows or changes every team's objects",
@@ -265,6 +272,10 @@ struct CheckOwnershipTests {
         row("connect without a container", "POST /v1.41/networks/mynet/connect", body: "{}", .allow),
         row("list", "GET /v1.41/networks", .allow),
         row("prune", "POST /v1.41/networks/prune", .allow),
+        row(
+            "create with a label differing from the owner label only in case", "POST /v1.41/networks/create",
+            body: #"{"Name":"n","Labels":{"DOCKGATE.OWNER":"web"}}"#,
+            lookalike("Labels", "DOCKGATE.OWNER", #""DOCKGATE.OWNER""#, "web")),
         row("create", "POST /v1.41/networks/create", body: #"{"Name":"n","Labels":{"tier":"db"}}"#, .allow),
         row(
             "create setting the owner label", "POST /v1.41/networks/create",
@@ -295,6 +306,10 @@ struct CheckOwnershipTests {
         service(
             "update keeping its own label (the CLI sends it back)", line: "POST /v1.44/services/mysvc/update?version=3",
             containerSpec: #""Labels":{"dockgate.owner":"web"}"#, spec: #""Labels":{"dockgate.owner":"web"}"#, .allow),
+        service(
+            "update with a task label differing from the owner label only in case",
+            line: "POST /v1.44/services/mysvc/update?version=3", containerSpec: #""Labels":{"Dockgate.owner":"web"}"#,
+            lookalike("TaskTemplate.ContainerSpec.Labels", "Dockgate.owner", #""Dockgate.owner""#, "web")),
         service(
             "update handing the service to another team", line: "POST /v1.44/services/mysvc/update?version=3",
             spec: #""Labels":{"dockgate.owner":"data"}"#, forged("Labels", "data")),
@@ -331,6 +346,14 @@ struct CheckOwnershipTests {
         create(
             "the owner label written with escapes", config: #""Labels":{"\u0064ockgate.owner":"data"}"#,
             forged("Labels", "data")),
+        // Go keeps `Dockgate.Owner` apart from `dockgate.owner`, but the gate could not stamp
+        // the owner label beside it: the created container would carry no owner.
+        create(
+            "a label differing from the owner label only in case", config: #""Labels":{"Dockgate.Owner":"data"}"#,
+            lookalike("Labels", "Dockgate.Owner", #""Dockgate.Owner""#, "data")),
+        create(
+            "a label with a Kelvin sign for k", config: #""Labels":{"doc\u212Agate.owner":"web"}"#,
+            lookalike("Labels", "doc\u{212A}gate.owner", #""doc\u{212A}gate.owner""#, "web")),
         create("another team's label key with a suffix", config: #""Labels":{"dockgate.owner2":"data"}"#, .allow),
         // container:X in the namespace modes.
         create("NetworkMode of an own container", hostConfig: #""NetworkMode":"container:mine""#, .allow),

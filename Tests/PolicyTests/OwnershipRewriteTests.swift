@@ -78,6 +78,14 @@ struct OwnershipRewriteTests {
         Stamp(
             "service: a null ContainerSpec", .serviceCreate, #"{"TaskTemplate":{"ContainerSpec":null}}"#,
             #"{"TaskTemplate":{"ContainerSpec":null},"Labels":{"dockgate.owner":"web"}}"#),
+        // A label Go keeps apart from the owner label but whose name folds with it: the owner
+        // label cannot be added beside it (JSON names must stay distinct under folding), so
+        // the body cannot be stamped.
+        Stamp(
+            "container: a label differing only in case", .containerCreate, #"{"Labels":{"Dockgate.Owner":"x"}}"#, nil),
+        Stamp(
+            "service: a task label differing only in case", .serviceCreate,
+            #"{"TaskTemplate":{"ContainerSpec":{"Labels":{"DOCKGATE.OWNER":"x"}}}}"#, nil),
         Stamp("an endpoint that creates nothing", .containerStart, #"{"Labels":{}}"#, #"{"Labels":{}}"#),
         Stamp("not an object", .containerCreate, #"["Labels"]"#, nil),
         Stamp("null", .containerCreate, "null", nil),

@@ -14,7 +14,8 @@ import DockerAPI
 ///   `IpcMode`; `VolumesFrom`; `Links`; named volumes in `Binds` and `Mounts` (they must
 ///   exist: one dockerd would create on the fly would carry no owner); user-defined networks
 ///   in `NetworkMode` and `NetworkingConfig`;
-/// - `POST /volumes/create`, `/networks/create`: `Labels`; `POST /networks/{id}/connect`:
+/// - `POST /volumes/create`, `/networks/create`: `Labels` (also keys differing from the owner
+///   label only in case, which the gate could not stamp beside); `POST /networks/{id}/connect`:
 ///   `Container`; `POST /services/create|update`: `Labels` and `ContainerSpec.Labels` (an
 ///   update may keep the team's own label, which the CLI sends back);
 /// - endpoints that show or change every team's objects and cannot be filtered: `/system/df`,
@@ -152,7 +153,19 @@ enum CheckOwnership {
     // MARK: owners
 
     static func forgedLabel(_ labels: StringMap?, path: String, context: CheckContext, ownAllowed: Bool) -> CheckResult {
-        guard let value = labels?[OwnerLabel.key] else { return .allowed }
+        guard let labels else { return .allowed }
+        // Go keeps `Dockgate.Owner` apart from the owner label, but the gate could not add the
+        // owner label beside it (names in a JSON object it forwards stay distinct under folding).
+        let ownerFolded = GoKey.fold(OwnerLabel.key)
+        if let lookalike = labels.entries.first(where: {
+            !$0.key.bytesEqual(OwnerLabel.key) && GoKey.fold($0.key) == ownerFolded
+        }) {
+            return .forbidden(
+                reason: "the label \(quoted(lookalike.key)) differs from \(OwnerLabel.key) only in case; dockgate"
+                    + " could not add the owner label beside it",
+                detail: "\(path).\(lookalike.key)=\(quoted(lookalike.value))")
+        }
+        guard let value = labels[OwnerLabel.key] else { return .allowed }
         if ownAllowed && value.bytesEqual(context.identity.team) { return .allowed }
         return .forbidden(
             reason: "the label \(OwnerLabel.key) is set by dockgate, not by clients",

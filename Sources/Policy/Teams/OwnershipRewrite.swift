@@ -21,20 +21,31 @@ public enum OwnershipRewrite {
     /// The body with `dockgate.owner=<team>` in every label map of `endpoint` (replacing a
     /// value the checks allowed: the team's own, sent back by `service update`). Fields are
     /// found with Go's key folding, as dockerd finds them; missing or `null` label maps are
-    /// created. `nil` when the body is not an object.
+    /// created. `nil` when the body is not an object, or when a label map holds a key that
+    /// differs from the owner label only in case (`Dockgate.Owner`: Go keeps it apart, but the
+    /// two names cannot sit in one JSON object the gate forwards).
     public static func stamped(_ body: JSONValue, endpoint: Endpoint, team: String) -> JSONValue? {
         guard case .object = body else { return nil }
         var result = body
         for path in labelPaths(endpoint) {
-            guard let updated = stamp(result, path: path[...], team: team) else { continue }
-            result = updated
+            do {
+                guard let updated = try stamp(result, path: path[...], team: team) else { continue }
+                result = updated
+            } catch {
+                return nil
+            }
         }
         return result
     }
 
+    /// A label map the owner label cannot be added to.
+    private struct Unstampable: Error {}
+
     /// `value` with the label set at `path`; nil when an intermediate object is absent (a
     /// service spec without `TaskTemplate.ContainerSpec`: no task container to label).
-    private static func stamp(_ value: JSONValue, path: ArraySlice<String>, team: String) -> JSONValue? {
+    private static func stamp(_ value: JSONValue, path: ArraySlice<String>, team: String) throws(Unstampable)
+        -> JSONValue?
+    {
         guard case .object(let object) = value, let field = path.first else { return nil }
         var members = object.members
         let position = members.firstIndex { GoKey.matches($0.key, field: field) }
@@ -46,10 +57,10 @@ public enum OwnershipRewrite {
                 labels = existing.members.filter { !$0.key.utf8.elementsEqual(OwnerLabel.key.utf8) }
             }
             labels.append(JSONMember(key: OwnerLabel.key, value: .string(team)))
-            guard let map = JSONObject(members: labels) else { return nil }
+            guard let map = JSONObject(members: labels) else { throw Unstampable() }
             replacement = .object(map)
         } else {
-            guard let current, let inner = stamp(current, path: path.dropFirst(), team: team) else { return nil }
+            guard let current, let inner = try stamp(current, path: path.dropFirst(), team: team) else { return nil }
             replacement = inner
         }
         if let position {
