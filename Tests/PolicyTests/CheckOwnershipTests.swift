@@ -152,6 +152,17 @@ struct CheckOwnershipTests {
         row(
             "exec create, not looked up", "POST /v1.41/containers/unseen/exec", body: #"{"Cmd":["sh"]}"#,
             notLookedUp(#"container "unseen""#, .container("unseen"))),
+        // Checkpoints (experimental daemons) name their container in the path.
+        row("checkpoints of an own container", "GET /v1.41/containers/mine/checkpoints", .allow),
+        row(
+            "checkpoints of another team's container", "GET /v1.41/containers/theirs/checkpoints",
+            otherTeam(#"container "theirs""#)),
+        row(
+            "checkpoint create (stops the container)", "POST /v1.41/containers/bbb2/checkpoints",
+            body: #"{"CheckpointID":"c1","Exit":true}"#, otherTeam(#"container "bbb2""#)),
+        row(
+            "checkpoint delete", "DELETE /v1.41/containers/legacy/checkpoints/c1",
+            unlabelled(#"container "legacy""#)),
         // exec → container: two facts.
         row("exec start in an own container", "POST /v1.41/exec/e-mine/start", body: "{}", .allow),
         row(

@@ -6,7 +6,7 @@ import DockerAPI
 ///
 /// Restricted:
 /// - every container endpoint naming a container (`inspect`, `logs`, `exec`, `archive`,
-///   `attach`, `stop`, `rm`, `rename`, `commit` by its `container` query, …): the container (a fact: the daemon
+///   `attach`, `stop`, `rm`, `rename`, checkpoints, `commit` by its `container` query, …): the container (a fact: the daemon
 ///   resolves the name, ID or ID prefix exactly as for the request itself);
 /// - `exec` start, resize and inspect: the exec's container (two facts);
 /// - volume, network and service endpoints naming one: that object;
@@ -94,7 +94,8 @@ enum CheckOwnership {
             let name = request.query.first("container") ?? ""
             return name.isEmpty ? .allowed : container(name, context: context)
         default:
-            if Role.family(endpoint) == "container" {
+            // `/containers/{name}/checkpoints…` is the checkpoint family, and names a container too.
+            if ["container", "checkpoint"].contains(Role.family(endpoint)) {
                 return container(request.target, context: context)
             }
             return .allowed
