@@ -78,10 +78,13 @@ struct CheckOwnershipTests {
     }
 
     static func service(
-        _ name: String, line: String = "POST /v1.44/services/create", containerSpec: String = "", spec: String = "",
-        _ expected: Expected
+        _ name: String, line: String = "POST /v1.44/services/create", containerSpec: String = "",
+        taskTemplate: String = "", spec: String = "", _ expected: Expected
     ) -> CheckCase {
-        row(name, line, body: PolicyTest.serviceBody(containerSpec: containerSpec, spec: spec), expected)
+        row(
+            name, line,
+            body: PolicyTest.serviceBody(containerSpec: containerSpec, taskTemplate: taskTemplate, spec: spec),
+            expected)
     }
 
     static func otherTeam(_ what: String, detail: String? = nil, owner: String = "data") -> Expected {
@@ -314,6 +317,24 @@ struct CheckOwnershipTests {
         service(
             "create with the ContainerSpec labels field in lower case",
             containerSpec: #""labels":{"dockgate.owner":"data"}"#, forged("TaskTemplate.ContainerSpec.Labels", "data")),
+        // The networks its tasks join.
+        service("create on an own network", taskTemplate: #""Networks":[{"Target":"mynet"}]"#, .allow),
+        service(
+            "create on another team's network", taskTemplate: #""Networks":[{"Target":"mynet"},{"Target":"theirnet"}]"#,
+            otherTeam(#"network "theirnet""#)),
+        service(
+            "create on an unlabelled network, lower-case fields", taskTemplate: #""networks":[{"target":"oldnet"}]"#,
+            unlabelled(#"network "oldnet""#)),
+        service(
+            "create on another team's network, deprecated top-level Networks",
+            spec: #""Networks":[{"Target":"theirnet"}]"#, otherTeam(#"network "theirnet""#)),
+        service(
+            "create on a network not looked up yet", taskTemplate: #""Networks":[{"Target":"unseen"}]"#,
+            notLookedUp(#"network "unseen""#, .network("unseen"))),
+        service(
+            "update onto a network named by ID, not looked up yet",
+            line: "POST /v1.44/services/mysvc/update?version=3",
+            taskTemplate: #""Networks":[{"Target":"n2"}]"#, notLookedUp(#"network "n2""#, .network("n2"))),
         service(
             "update keeping its own label (the CLI sends it back)", line: "POST /v1.44/services/mysvc/update?version=3",
             containerSpec: #""Labels":{"dockgate.owner":"web"}"#, spec: #""Labels":{"dockgate.owner":"web"}"#, .allow),

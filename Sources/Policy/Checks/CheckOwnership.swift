@@ -17,7 +17,8 @@ import DockerAPI
 /// - `POST /volumes/create`, `/networks/create`: `Labels` (also keys differing from the owner
 ///   label only in case, which the gate could not stamp beside); `POST /networks/{id}/connect`:
 ///   `Container`; `POST /services/create|update`: `Labels` and `ContainerSpec.Labels` (an
-///   update may keep the team's own label, which the CLI sends back);
+///   update may keep the team's own label, which the CLI sends back), and the networks in
+///   `TaskTemplate.Networks` and the deprecated top-level `Networks`;
 /// - endpoints that show or change every team's objects and cannot be filtered: `/system/df`,
 ///   tasks, image and build-cache prune, legacy `copy`.
 ///
@@ -81,9 +82,15 @@ enum CheckOwnership {
                 let serviceLabels = forgedLabel(
                     try request.serviceSpec?.labels.get(), path: "Labels", context: context, ownAllowed: isUpdate)
                 if serviceLabels != .allowed { return serviceLabels }
-                return forgedLabel(
+                let taskLabels = forgedLabel(
                     try request.containerSpec()?.labels.get(), path: "TaskTemplate.ContainerSpec.Labels",
                     context: context, ownAllowed: isUpdate)
+                if taskLabels != .allowed { return taskLabels }
+                for attachment in try request.serviceNetworks() {
+                    let result = network(try attachment.target.get() ?? "", context: context)
+                    if result != .allowed { return result }
+                }
+                return .allowed
             }
         case .serviceInspect, .serviceDelete, .serviceLogs:
             return service(request.target, context: context)
