@@ -326,6 +326,8 @@ struct PolicyDocumentTests {
         (team(match: "      - OU: web\n      - {}\n"), "p.yaml:6:9: teams.web.match: an empty entry"),
         (team(match: "    - \n"), "p.yaml:5:6: teams.web.match: must be a mapping"),
         (team(match: "      - CN: \"*\"\n"), "p.yaml:5:13: teams.web.match.CN: \"*\" would match every certificate"),
+        (team(match: "      - CN: \"**\"\n"), "p.yaml:5:13: teams.web.match.CN: \"**\" would match every certificate"),
+        (team(match: "      - OU: '***'\n"), "p.yaml:5:13: teams.web.match.OU: \"***\" would match every certificate"),
         (team(match: "      - uri: ''\n"), "p.yaml:5:14: teams.web.match.uri: \"\" would match every certificate"),
         (team(match: "      - OU: web\n        CN: '*'\n"), "p.yaml:6:13: teams.web.match.CN: \"*\" would match"),
         (
