@@ -152,6 +152,8 @@ struct CheckRoleTests {
         #expect(Role.family(.systemPingHead) == "system")
         #expect(Role.families.isSuperset(of: ["container", "exec", "image", "swarm", "node", "task", "debug"]))
         #expect(!Role.families.contains("container.inspect"))
+        // No route is no family a role could allow.
+        #expect(!Role.families.contains("unknown"))
     }
 
     /// The engine runs the role check first under every profile, even one with no checks.

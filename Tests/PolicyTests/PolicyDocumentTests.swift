@@ -388,6 +388,7 @@ struct PolicyDocumentTests {
             team("roles:\n  x:\n    allow: [container, container.explode]\n", role: "x"),
             "p.yaml:9:24: roles.x.allow: \"container.explode\" is neither"
         ),
+        (team("roles:\n  x:\n    allow: [unknown]\n", role: "x"), "p.yaml:9:13: roles.x.allow: \"unknown\" is neither"),
         (
             team("roles:\n  x:\n    allow: [Container]\n", role: "x"),
             "p.yaml:9:13: roles.x.allow: \"Container\" is neither"
