@@ -147,6 +147,10 @@ struct OwnershipRewriteTests {
         (#"{"label":[1]}"#, nil),
         (#"{"label":null}"#, nil),
         (#"{"label":{"app=x":"yes"}}"#, nil),
+        // dockerd filters on a `false` entry's key all the same (`Args.Get`, `MatchKVList`),
+        // and the list form cannot say `false`.
+        (#"{"label":{"app=x":false}}"#, nil),
+        (#"{"label!":{"keep":false},"until":{"24h":true}}"#, nil),
         (#"{"label":["a"],"label":["b"]}"#, nil),
         // `Label` is no filter dockerd knows, and would collide with the one added.
         (#"{"Label":["app=x"]}"#, nil),

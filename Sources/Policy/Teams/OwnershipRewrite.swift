@@ -84,8 +84,10 @@ public enum OwnershipRewrite {
 
     /// The `filters` value with `label: dockgate.owner=<team>` added to the client's own
     /// (labels are ANDed, so the client can only narrow it). Reads both forms dockerd
-    /// accepts: `{"label":["a=b"]}` and the legacy `{"label":{"a=b":true}}`; writes the first.
-    /// `nil` when the client's value is not one of them (the gate refuses the request).
+    /// accepts: `{"label":{"a=b":true}}` (what `filters.ToJSON` writes) and the legacy
+    /// `{"label":["a=b"]}` (`FromJSON`'s fallback); writes the legacy one.
+    /// `nil` when the client's value is not one of them, or has a `false` entry (the gate
+    /// refuses the request).
     public static func filters(_ raw: String?, team: String) -> String? {
         var entries: [(key: String, values: [String])] = []
         if let raw, !raw.isEmpty {
@@ -100,8 +102,10 @@ public enum OwnershipRewrite {
                     }
                 case .object(let set):
                     for entry in set.members {
-                        guard case .bool(let enabled) = entry.value else { return nil }
-                        if enabled { values.append(entry.key) }
+                        // dockerd filters on a `false` entry's key all the same (`Args.Get`,
+                        // `MatchKVList`); the list form written here cannot carry it.
+                        guard case .bool(true) = entry.value else { return nil }
+                        values.append(entry.key)
                     }
                 default:
                     return nil
