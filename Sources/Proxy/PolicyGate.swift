@@ -153,10 +153,19 @@ public struct PolicyGate: RequestGate {
             // The profile's safe defaults, then (for a team member) the team's owner label on
             // what it creates: forward the checked tree with them added, re-encoded.
             var edited = ProfileDefaults.apply(to: json, request: request, profile: caller.profile)
-            if caller.identity.enforcesOwnership, OwnershipRewrite.stampsLabel(classified.endpoint),
-                let stamped = OwnershipRewrite.stamped(
-                    edited ?? json, endpoint: classified.endpoint, team: caller.identity.team)
-            {
+            if caller.identity.enforcesOwnership, OwnershipRewrite.stampsLabel(classified.endpoint) {
+                guard
+                    let stamped = OwnershipRewrite.stamped(
+                        edited ?? json, endpoint: classified.endpoint, team: caller.identity.team)
+                else {
+                    // Never forward what a team creates without its owner label.
+                    return .refuse(
+                        GateRefusal(
+                            status: .badRequest,
+                            message:
+                                "dockgate: the owner label cannot be added to this body (rule ownership, profile \(caller.profile.name))"
+                        ))
+                }
                 edited = stamped
             }
             guard let edited else { return decision }

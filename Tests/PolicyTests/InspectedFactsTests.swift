@@ -79,4 +79,109 @@ struct InspectedFactsTests {
             try InspectedFacts.volume(Self.parse(#"{"Driver":"local","Options":{"size":1}}"#))
         }
     }
+
+    // MARK: Owners, networks, services, counts
+
+    /// The owner label: `Config.Labels` for containers, `Labels` for volumes and networks,
+    /// `Spec.Labels` for services; the key is matched by its exact bytes.
+    static let containerOwners: [(document: String, owner: String??)] = [
+        (#"{"Id":"c","Config":{"Labels":{"dockgate.owner":"web","a":"b"}}}"#, "web"),
+        (#"{"Id":"c","Config":{"Labels":{"dockgate.owner":""}}}"#, ""),
+        (#"{"Id":"c","Config":{"Labels":{"a":"b"}}}"#, .some(nil)),
+        (#"{"Id":"c","Config":{"Labels":{}}}"#, .some(nil)),
+        (#"{"Id":"c","Config":{"Labels":null}}"#, .some(nil)),
+        (#"{"Id":"c","Config":{}}"#, .some(nil)),
+        (#"{"Id":"c","Config":null}"#, .some(nil)),
+        (#"{"Id":"c"}"#, .some(nil)),
+        // Another label, and the field name is the daemon's own.
+        (#"{"Id":"c","Config":{"Labels":{"Dockgate.Owner":"web"}}}"#, .some(nil)),
+        (#"{"Id":"c","Config":{"labels":{"dockgate.owner":"web"}}}"#, .some(nil)),
+        // Not where a container's labels are.
+        (#"{"Id":"c","Labels":{"dockgate.owner":"web"}}"#, .some(nil)),
+        // Refused: the wrong shape.
+        (#"{"Id":"c","Config":{"Labels":{"dockgate.owner":1}}}"#, nil),
+        (#"{"Id":"c","Config":{"Labels":{"dockgate.owner":null}}}"#, nil),
+        (#"{"Id":"c","Config":{"Labels":["dockgate.owner=web"]}}"#, nil),
+    ]
+
+    @Test(arguments: containerOwners)
+    func containerOwner(document: String, owner: String??) throws {
+        let fact = try? InspectedFacts.container(Self.parse(document))
+        #expect(fact.map(\.owner) == owner)
+    }
+
+    @Test func volumeOwner() throws {
+        let owned = try InspectedFacts.volume(
+            Self.parse(#"{"Name":"v","Driver":"local","Labels":{"dockgate.owner":"web"},"Options":null}"#))
+        #expect(owned == VolumeFact(driver: "local", owner: "web"))
+        #expect(try InspectedFacts.volume(Self.parse(#"{"Driver":"local","Labels":null}"#)).owner == nil)
+        #expect(try InspectedFacts.volume(Self.parse(#"{"Driver":"local"}"#)).owner == nil)
+        #expect(throws: InspectError.self) {
+            try InspectedFacts.volume(Self.parse(#"{"Driver":"local","Labels":{"dockgate.owner":true}}"#))
+        }
+        let error = #expect(throws: InspectError.self) {
+            try InspectedFacts.volume(Self.parse(#"{"Driver":"local","Labels":"x"}"#))
+        }
+        #expect(error?.description == "Labels is not an object")
+    }
+
+    static let networks: [(document: String, fact: NetworkFact?)] = [
+        (
+            #"{"Name":"web-net","Id":"7d3f","Driver":"bridge","Labels":{"dockgate.owner":"web"}}"#,
+            NetworkFact(id: "7d3f", name: "web-net", owner: "web")
+        ),
+        (#"{"Name":"bridge","Id":"b1","Labels":{}}"#, NetworkFact(id: "b1", name: "bridge")),
+        (#"{"Name":"host","Id":"h1","Labels":null}"#, NetworkFact(id: "h1", name: "host")),
+        (#"{"Id":"n1"}"#, NetworkFact(id: "n1", name: "")),
+        (#"{"Name":"n","ID":"n1"}"#, nil),
+        (#"{"Name":"n","Id":""}"#, nil),
+        (#"{"Name":"n"}"#, nil),
+        (#"{"Name":1,"Id":"n1"}"#, nil),
+        (#"{"Name":"n","Id":"n1","Labels":{"dockgate.owner":["web"]}}"#, nil),
+        ("[]", nil),
+    ]
+
+    @Test(arguments: networks)
+    func network(document: String, fact: NetworkFact?) throws {
+        #expect((try? InspectedFacts.network(Self.parse(document))) == fact)
+    }
+
+    static let services: [(document: String, fact: ServiceFact?)] = [
+        (
+            #"{"ID":"s1","Version":{"Index":3},"Spec":{"Name":"web","Labels":{"dockgate.owner":"web"}}}"#,
+            ServiceFact(id: "s1", owner: "web")
+        ),
+        (#"{"ID":"s1","Spec":{"Name":"web","Labels":{}}}"#, ServiceFact(id: "s1")),
+        (#"{"ID":"s1","Spec":{"Name":"web"}}"#, ServiceFact(id: "s1")),
+        (#"{"ID":"s1"}"#, ServiceFact(id: "s1")),
+        // The task containers' labels are not the service's.
+        (
+            #"{"ID":"s1","Spec":{"TaskTemplate":{"ContainerSpec":{"Labels":{"dockgate.owner":"web"}}}}}"#,
+            ServiceFact(id: "s1")
+        ),
+        (#"{"ID":"s1","Labels":{"dockgate.owner":"web"}}"#, ServiceFact(id: "s1")),
+        (#"{"Id":"s1","Spec":{}}"#, nil),
+        (#"{"ID":"","Spec":{}}"#, nil),
+        (#"{"ID":"s1","Spec":[]}"#, nil),
+        (#"{"ID":"s1","Spec":{"Labels":{"dockgate.owner":7}}}"#, nil),
+    ]
+
+    @Test(arguments: services)
+    func service(document: String, fact: ServiceFact?) throws {
+        #expect((try? InspectedFacts.service(Self.parse(document))) == fact)
+    }
+
+    static let lists: [(document: String, count: Int?)] = [
+        ("[]", 0),
+        (#"[{"Id":"a"}]"#, 1),
+        (#"[{"Id":"a"},{"Id":"b"},{"Id":"c"}]"#, 3),
+        ("{}", nil),
+        ("null", nil),
+        (#""3""#, nil),
+    ]
+
+    @Test(arguments: lists)
+    func containerCount(document: String, count: Int?) throws {
+        #expect((try? InspectedFacts.containerCount(Self.parse(document))) == count)
+    }
 }

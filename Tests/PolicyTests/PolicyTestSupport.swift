@@ -48,19 +48,23 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
     let body: String?
     var facts = Facts()
     var settings = ProfileSettings()
+    /// The caller; the default has no team role, so the team checks (`Check.team`) let it by.
+    var identity = PolicyTest.identity
     let expected: Expected
 
     var testDescription: String { name }
 
     init(
         _ name: String, _ line: String = "POST /v1.41/containers/create", body: String?, facts: Facts = Facts(),
-        settings: ProfileSettings = ProfileSettings(), _ expected: Expected
+        settings: ProfileSettings = ProfileSettings(), identity: CallerIdentity = PolicyTest.identity,
+        _ expected: Expected
     ) {
         self.name = name
         self.line = line
         self.body = body
         self.facts = facts
         self.settings = settings
+        self.identity = identity
         self.expected = expected
     }
 
@@ -90,14 +94,29 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
     func verify(_ check: Check, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let request = try PolicyTest.request(line, body)
         let profile = Profile(name: "test", checks: [check], settings: settings)
-        let decision = PolicyEngine.evaluate(
-            identity: PolicyTest.identity, request: request, facts: facts, profile: profile)
+        let decision = PolicyEngine.evaluate(identity: identity, request: request, facts: facts, profile: profile)
         switch expected {
         case .allow:
             #expect(decision == .allow, sourceLocation: sourceLocation)
         case .deny(let reason, let detail, let missing):
             let denial = Denial(ruleID: check.id, reason: reason, detail: detail, profile: "test", missingFact: missing)
             #expect(decision == .deny(denial), sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Runs `check` by itself, outside the engine (which runs the team checks first), and
+    /// expects the row's outcome.
+    func verifyAlone(_ check: Check, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let request = try PolicyTest.request(line, body)
+        let result = check.evaluate(
+            CheckContext(identity: identity, request: request, facts: facts, settings: settings))
+        switch expected {
+        case .allow:
+            #expect(result == .allowed, sourceLocation: sourceLocation)
+        case .deny(let reason, let detail, let missing):
+            #expect(
+                result == .forbidden(reason: reason, detail: detail, missingFact: missing),
+                sourceLocation: sourceLocation)
         }
     }
 }

@@ -6,7 +6,7 @@ import DockerAPI
 ///
 /// Restricted:
 /// - every container endpoint naming a container (`inspect`, `logs`, `exec`, `archive`,
-///   `attach`, `stop`, `rm`, `rename`, `commit` by its `container` query, …): the container (a fact: the daemon
+///   `attach`, `stop`, `rm`, `rename`, checkpoints, `commit` by its `container` query, …): the container (a fact: the daemon
 ///   resolves the name, ID or ID prefix exactly as for the request itself);
 /// - `exec` start, resize and inspect: the exec's container (two facts);
 /// - volume, network and service endpoints naming one: that object;
@@ -14,9 +14,11 @@ import DockerAPI
 ///   `IpcMode`; `VolumesFrom`; `Links`; named volumes in `Binds` and `Mounts` (they must
 ///   exist: one dockerd would create on the fly would carry no owner); user-defined networks
 ///   in `NetworkMode` and `NetworkingConfig`;
-/// - `POST /volumes/create`, `/networks/create`: `Labels`; `POST /networks/{id}/connect`:
+/// - `POST /volumes/create`, `/networks/create`: `Labels` (also keys differing from the owner
+///   label only in case, which the gate could not stamp beside); `POST /networks/{id}/connect`:
 ///   `Container`; `POST /services/create|update`: `Labels` and `ContainerSpec.Labels` (an
-///   update may keep the team's own label, which the CLI sends back);
+///   update may keep the team's own label, which the CLI sends back), and the networks in
+///   `TaskTemplate.Networks` and the deprecated top-level `Networks`;
 /// - endpoints that show or change every team's objects and cannot be filtered: `/system/df`,
 ///   tasks, image and build-cache prune, legacy `copy`.
 ///
@@ -82,9 +84,15 @@ enum CheckOwnership {
                 let serviceLabels = forgedLabel(
                     try request.serviceSpec?.labels.get(), path: "Labels", context: context, ownAllowed: isUpdate)
                 if serviceLabels != .allowed { return serviceLabels }
-                return forgedLabel(
+                let taskLabels = forgedLabel(
                     try request.containerSpec()?.labels.get(), path: "TaskTemplate.ContainerSpec.Labels",
                     context: context, ownAllowed: isUpdate)
+                if taskLabels != .allowed { return taskLabels }
+                for attachment in try request.serviceNetworks() {
+                    let result = network(try attachment.target.get() ?? "", context: context)
+                    if result != .allowed { return result }
+                }
+                return .allowed
             }
         case .serviceInspect, .serviceDelete, .serviceLogs:
             return service(request.target, context: context)
@@ -95,7 +103,8 @@ enum CheckOwnership {
             let name = request.query.first("container") ?? ""
             return name.isEmpty ? .allowed : container(name, context: context)
         default:
-            if Role.family(endpoint) == "container" {
+            // `/containers/{name}/checkpoints…` is the checkpoint family, and names a container too.
+            if ["container", "checkpoint"].contains(Role.family(endpoint)) {
                 return container(request.target, context: context)
             }
             return .allowed
@@ -156,7 +165,19 @@ enum CheckOwnership {
 
     static func forgedLabel(_ labels: StringMap?, path: String, context: CheckContext, ownAllowed: Bool) -> CheckResult
     {
-        guard let value = labels?[OwnerLabel.key] else { return .allowed }
+        guard let labels else { return .allowed }
+        // Go keeps `Dockgate.Owner` apart from the owner label, but the gate could not add the
+        // owner label beside it (names in a JSON object it forwards stay distinct under folding).
+        let ownerFolded = GoKey.fold(OwnerLabel.key)
+        if let lookalike = labels.entries.first(where: {
+            !$0.key.bytesEqual(OwnerLabel.key) && GoKey.fold($0.key) == ownerFolded
+        }) {
+            return .forbidden(
+                reason: "the label \(quoted(lookalike.key)) differs from \(OwnerLabel.key) only in case; dockgate"
+                    + " could not add the owner label beside it",
+                detail: "\(path).\(lookalike.key)=\(quoted(lookalike.value))")
+        }
+        guard let value = labels[OwnerLabel.key] else { return .allowed }
         if ownAllowed && value.bytesEqual(context.identity.team) { return .allowed }
         return .forbidden(
             reason: "the label \(OwnerLabel.key) is set by dockgate, not by clients",

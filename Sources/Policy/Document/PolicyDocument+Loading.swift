@@ -217,7 +217,8 @@ struct PolicyReader {
                         "unknown key; expected one of \(fields.sorted().joined(separator: ", "))")
                 }
                 let pattern = try string(value, key: "\(key).\(name)")
-                guard !pattern.isEmpty, pattern != "*" else {
+                // Empty, `*`, `**`, …: a glob of nothing but stars takes every value.
+                guard !pattern.utf8.allSatisfy({ $0 == UInt8(ascii: "*") }) else {
                     throw error(value, "\(key).\(name)", "\(quoted(pattern)) would match every certificate")
                 }
                 conditions.append((field, pattern))

@@ -22,19 +22,27 @@ public enum OwnershipRewrite {
     /// value the checks allowed: the team's own, sent back by `service update`). Fields are
     /// found with Go's key folding, as dockerd finds them; missing or `null` label maps are
     /// created; a service spec without `TaskTemplate.ContainerSpec` has no task container to
-    /// label. `nil` when the body is not an object.
+    /// label. `nil` when the body is not an object, or when a label map holds a key that
+    /// differs from the owner label only in case (`Dockgate.Owner`: Go keeps it apart, but the
+    /// two names cannot sit in one JSON object the gate forwards) — the gate then refuses.
     public static func stamped(_ body: JSONValue, endpoint: Endpoint, team: String) -> JSONValue? {
         guard case .object = body else { return nil }
         var result = body
         for path in labelPaths(endpoint) {
+            var unstampable = false
             let updated = JSONEdit.updating(result, at: path[...], create: path.count == 1) { current in
                 var labels: [JSONMember] = []
                 if case .object(let existing)? = current {
                     labels = existing.members.filter { !$0.key.utf8.elementsEqual(OwnerLabel.key.utf8) }
                 }
                 labels.append(JSONMember(key: OwnerLabel.key, value: .string(team)))
-                return JSONObject(members: labels).map(JSONValue.object)
+                guard let map = JSONObject(members: labels) else {
+                    unstampable = true
+                    return nil
+                }
+                return .object(map)
             }
+            if unstampable { return nil }
             if let updated { result = updated }
         }
         return result
@@ -53,8 +61,10 @@ public enum OwnershipRewrite {
 
     /// The `filters` value with `label: dockgate.owner=<team>` added to the client's own
     /// (labels are ANDed, so the client can only narrow it). Reads both forms dockerd
-    /// accepts: `{"label":["a=b"]}` and the legacy `{"label":{"a=b":true}}`; writes the first.
-    /// `nil` when the client's value is not one of them (the gate refuses the request).
+    /// accepts: `{"label":{"a=b":true}}` (what `filters.ToJSON` writes) and the legacy
+    /// `{"label":["a=b"]}` (`FromJSON`'s fallback); writes the legacy one.
+    /// `nil` when the client's value is not one of them, or has a `false` entry (the gate
+    /// refuses the request).
     public static func filters(_ raw: String?, team: String) -> String? {
         var entries: [(key: String, values: [String])] = []
         if let raw, !raw.isEmpty {
@@ -69,8 +79,10 @@ public enum OwnershipRewrite {
                     }
                 case .object(let set):
                     for entry in set.members {
-                        guard case .bool(let enabled) = entry.value else { return nil }
-                        if enabled { values.append(entry.key) }
+                        // dockerd filters on a `false` entry's key all the same (`Args.Get`,
+                        // `MatchKVList`); the list form written here cannot carry it.
+                        guard case .bool(true) = entry.value else { return nil }
+                        values.append(entry.key)
                     }
                 default:
                     return nil

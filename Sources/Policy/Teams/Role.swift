@@ -42,7 +42,7 @@ public struct Role: Sendable, Hashable {
     public var enforcesOwnership: Bool { allowed != nil || !name.bytesEqual(Role.admin.name) }
 
     /// The endpoint families a role may name (`container`, `image`, …).
-    public static let families: Set<String> = Set(Endpoint.allCases.map(family))
+    public static let families: Set<String> = Set(Endpoint.allCases.filter { $0 != .unknown }.map(family))
 
     public static func family(_ endpoint: Endpoint) -> String {
         String(endpoint.id.split(separator: ".", maxSplits: 1).first ?? "")
