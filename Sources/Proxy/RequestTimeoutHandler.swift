@@ -1,3 +1,4 @@
+import MutualTLS
 import NIOCore
 
 /// Bounds how long a client connection may sit between requests and how long it may take to
@@ -37,12 +38,14 @@ final class RequestTimeoutHandler: ChannelInboundHandler, RemovableChannelHandle
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
-        if context.channel.isActive { arm(timeouts.idle, context: context) }
     }
 
-    func channelActive(context: ChannelHandlerContext) {
-        arm(timeouts.idle, context: context)
-        context.fireChannelActive()
+    /// The idle timer starts once TLS is up: the handshake has its own timeout.
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case TLSUserEvent.handshakeCompleted = event, case .waitingForRequest = state {
+            arm(timeouts.idle, context: context)
+        }
+        context.fireUserInboundEventTriggered(event)
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
