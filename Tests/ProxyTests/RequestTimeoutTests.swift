@@ -29,7 +29,8 @@ import Testing
     }
 
     @Test func anIdleConnectionIsClosedButAStreamIsNot() async throws {
-        let harness = try await ProxyHarness(headerTimeout: .milliseconds(300), idleTimeout: .milliseconds(600))
+        // Generous for a loaded machine: the client's request must beat the idle timer.
+        let harness = try await ProxyHarness(headerTimeout: .seconds(1), idleTimeout: .seconds(3))
         let idle = try await harness.client()
         try await idle.send("GET /_ping HTTP/1.1\r\nHost: d\r\n\r\n")
         #expect(await idle.wait { $0.hasSuffix("OK") }.hasSuffix("OK"))
@@ -39,10 +40,10 @@ import Testing
         let streaming = try await harness.client()
         try await streaming.send("GET /stream?n=2 HTTP/1.1\r\nHost: d\r\n\r\n")
         _ = await streaming.wait { $0.contains("\r\n\r\n") }
-        try await Task.sleep(for: .milliseconds(1500))
+        try await Task.sleep(for: .seconds(4))
         harness.daemon?.sendNextChunk()
         _ = await streaming.wait { $0.contains("chunk 2\n") }
-        try await Task.sleep(for: .milliseconds(1000))
+        try await Task.sleep(for: .seconds(2))
         harness.daemon?.sendNextChunk()
         let text = await streaming.wait { $0.hasSuffix("0\r\n\r\n") }
         #expect(text.contains("chunk 2\n") && text.contains("chunk 1\n"), "\(text)")
