@@ -60,3 +60,24 @@ func readLines(_ path: String) throws -> [String] {
     if lines.last == "" { lines.removeLast() }
     return lines
 }
+
+/// A log with these sinks and test-friendly timing.
+func makeLog(
+    _ sinks: [AuditConfiguration.Sink], rotation: AuditRotation = AuditRotation(), heldLimit: Int = 10_000,
+    fsync: AuditConfiguration.FsyncPolicy = .every
+) throws -> AuditLog {
+    try AuditLog(
+        configuration: AuditConfiguration(
+            sinks: sinks, rotation: rotation, fsync: fsync, heldRecordsLimit: heldLimit,
+            retryInterval: .milliseconds(20)))
+}
+
+/// Polls `condition` every 10 ms for up to `timeout`.
+func eventually(timeout: Duration = .seconds(10), _ condition: () throws -> Bool) async rethrows -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try condition() { return true }
+        try? await Task.sleep(for: .milliseconds(10))
+    }
+    return try condition()
+}
