@@ -62,7 +62,7 @@ public final class AuditLog: Sendable {
     }
 
     /// Flushes, then closes the sinks and ends the writer thread: for SIGTERM. Throws, after
-    /// closing, when records could not be written. Later calls do nothing.
+    /// closing, when records could not be written. Later calls return at once.
     public func close() async throws(AuditLogError) {
         let health = await writer.close()
         if !health.isHealthy { throw .unwritten(health) }

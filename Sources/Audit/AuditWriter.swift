@@ -40,7 +40,7 @@ final class AuditWriter: @unchecked Sendable {
     init(configuration: AuditConfiguration, channels: [AuditChannel]) {
         self.configuration = configuration
         self.channels = channels
-        publishHealth(droppedRecords: 0)
+        publishHealth()
         let thread = Thread { [self] in run() }
         thread.name = "dockgate-audit"
         thread.start()
@@ -110,6 +110,9 @@ final class AuditWriter: @unchecked Sendable {
             let droppedNow = dropped
             dropped = 0
             condition.unlock()
+            // From here these drops are the writer's to note; only later ones keep the log
+            // unhealthy.
+            if droppedNow > 0 { healthLock.withLock { health.droppedRecords -= droppedNow } }
 
             // Drops happened while the queue was full, so after the records in it: noted
             // after them, or before a flush that reports on them.
@@ -125,10 +128,10 @@ final class AuditWriter: @unchecked Sendable {
                     for channel in channels { channel.offer(entry) }
                 case .flush(let continuation):
                     noteDropped()
-                    continuation.resume(returning: drain(droppedNow))
+                    continuation.resume(returning: drain())
                 case .close(let continuation):
                     noteDropped()
-                    let health = drain(droppedNow)
+                    let health = drain()
                     for channel in channels { channel.sink.close() }
                     continuation?.resume(returning: health)
                     return
@@ -151,15 +154,15 @@ final class AuditWriter: @unchecked Sendable {
                     nextSynchronize = ContinuousClock.now + interval
                 }
             }
-            publishHealth(droppedRecords: droppedNow)
+            publishHealth()
         }
     }
 
     /// For flush and close: retry failing sinks once more, fsync everything, and report.
-    private func drain(_ droppedNow: Int) -> AuditHealth {
+    private func drain() -> AuditHealth {
         for channel in channels { channel.retry() }
         for channel in channels { channel.synchronizeIfNeeded() }
-        publishHealth(droppedRecords: droppedNow)
+        publishHealth()
         return currentHealth
     }
 
@@ -172,14 +175,9 @@ final class AuditWriter: @unchecked Sendable {
 
     private var isAnyChannelFailing: Bool { channels.contains { $0.failure != nil } }
 
-    /// Records dropped before the writer took the last batch are now noted (or held with the
-    /// other records of a failing sink); only later drops keep the log unhealthy.
-    private func publishHealth(droppedRecords noted: Int) {
+    private func publishHealth() {
         let failures = channels.compactMap(\.failure)
-        healthLock.withLock {
-            health.failures = failures
-            health.droppedRecords = max(0, health.droppedRecords - noted)
-        }
+        healthLock.withLock { health.failures = failures }
     }
 
     /// A stdout whose reader is gone must fail the write (EPIPE), not kill the process: the
