@@ -136,12 +136,11 @@ struct AuditJSONReader {
     }
 
     private mutating func readHex4() throws(AuditLineProblem) -> UInt32 {
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            guard let byte = peek(), let digit = Self.hexValue(byte) else { throw problem("expected 4 hex digits") }
-            value = value << 4 | UInt32(digit)
-            index += 1
-        }
+        let digits = bytes[index..<min(index + 4, bytes.count)]
+        guard digits.count == 4, digits.allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }),
+            let value = UInt32(String(decoding: digits, as: UTF8.self), radix: 16)
+        else { throw problem("expected 4 hex digits") }
+        index += 4
         return value
     }
 
@@ -173,13 +172,4 @@ struct AuditJSONReader {
     }
 
     private func problem(_ message: String) -> AuditLineProblem { .syntax(column: index + 1, message) }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
 }

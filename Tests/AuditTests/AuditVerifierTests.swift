@@ -23,6 +23,12 @@ struct AuditVerifierTests {
         try writeLines(lines, to: directory.file(name))
     }
 
+    /// What the report says a broken link suggests; nil when the break is not a link.
+    func explanation(_ result: AuditVerification) -> String? {
+        guard case .link(_, _, let explanation) = result.firstBreak?.kind else { return nil }
+        return explanation
+    }
+
     @Test("an intact file: exit 0, the count, and the last record's hash")
     func intact() throws {
         try write("audit.log", lines)
@@ -92,11 +98,7 @@ struct AuditVerifierTests {
         let result = verify(["audit.log"])
         #expect(result.exitStatus == 1)
         #expect(result.firstBreak?.line == 2)
-        guard case .link(_, _, let explanation) = result.firstBreak?.kind else {
-            Issue.record("\(result.report)")
-            return
-        }
-        #expect(explanation == "line 2 follows line 3, which comes after it: the lines were reordered")
+        #expect(explanation(result) == "line 2 follows line 3, which comes after it: the lines were reordered")
     }
 
     @Test("a truncated last line (a crash mid-write): reported apart, exit 2, the prefix verifies")
@@ -140,11 +142,8 @@ struct AuditVerifierTests {
         #expect(result.firstBreak?.line == 1)
         let older = directory.file("audit.log.1")
         let newer = directory.file("audit.log")
-        guard case .link(_, _, let explanation) = result.firstBreak?.kind else {
-            Issue.record("\(result.report)")
-            return
-        }
-        #expect(explanation == "line 1 continues \(older): give the files oldest first, \(older) before \(newer)")
+        #expect(
+            explanation(result) == "line 1 continues \(older): give the files oldest first, \(older) before \(newer)")
     }
 
     @Test("a missing middle file, and a first file whose predecessors are gone (--follows)")
@@ -154,19 +153,14 @@ struct AuditVerifierTests {
         try write("c", [lines[4]])
         let gap = verify(["a", "c"])
         #expect(gap.exitStatus == 1)
-        guard case .link(_, _, let explanation) = gap.firstBreak?.kind else {
-            Issue.record("\(gap.report)")
-            return
-        }
         #expect(
-            explanation
+            explanation(gap)
                 == "the last record of \(directory.file("a")) was changed or deleted, or records or files between \(directory.file("a")) and \(directory.file("c")) are missing"
         )
 
         let headless = verify(["b", "c"])
         #expect(headless.exitStatus == 1)
-        guard case .link(_, _, let headlessExplanation) = headless.firstBreak?.kind else { return }
-        #expect(headlessExplanation.contains("pass --follows \(hash(lines[1]))"))
+        #expect((explanation(headless) ?? "").contains("pass --follows \(hash(lines[1]))"))
         #expect(verify(["b", "c"], follows: hash(lines[1])).exitStatus == 0)
     }
 
@@ -174,12 +168,11 @@ struct AuditVerifierTests {
     func secondLogAppended() throws {
         try write("audit.log", Array(lines[0..<3]) + chainedLines([Samples.request(9)]))
         let result = verify(["audit.log"])
-        guard case .link(_, let found, let explanation) = result.firstBreak?.kind else {
-            Issue.record("\(result.report)")
-            return
-        }
-        #expect(found == .genesis)
-        #expect(explanation == "line 4 starts a log of its own: the lines before it belong to another log")
+        #expect(
+            result.firstBreak?.kind
+                == .link(
+                    expected: hash(lines[2]), found: .genesis,
+                    explanation: "line 4 starts a log of its own: the lines before it belong to another log"))
     }
 
     @Test("a file rotated away after a crash: its incomplete tail is reported, the next file continues")
