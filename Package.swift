@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // The system OpenSSL 3 (libssl/libcrypto). Only MutualTLS imports it.
@@ -38,6 +39,11 @@ let package = Package(
             name: "Policy",
             dependencies: ["DockerAPI", .product(name: "Yams", package: "Yams")]
         ),
+        // The tamper-evident audit log: records, hash chain, sinks, verifier. No NIO, no OpenSSL.
+        .target(
+            name: "Audit",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(
             name: "Proxy",
             dependencies: [
@@ -58,6 +64,7 @@ let package = Package(
                 "Proxy",
                 "Policy",
                 "DockerAPI",
+                "Audit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -71,6 +78,10 @@ let package = Package(
         .testTarget(
             name: "PolicyTests",
             dependencies: ["Policy", "DockerAPI", "TestSupport"]
+        ),
+        .testTarget(
+            name: "AuditTests",
+            dependencies: ["Audit", "TestSupport"]
         ),
         // Throw-away PKIs and openssl CLI checks shared by the test targets.
         .target(
@@ -107,7 +118,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["dockgate", "TestSupport"]
+            dependencies: ["dockgate", "Audit", "TestSupport"]
         ),
     ]
 )

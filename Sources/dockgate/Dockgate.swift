@@ -7,6 +7,6 @@ struct Dockgate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dockgate",
         abstract: "A mutual-TLS, policy-enforcing gate in front of the Docker daemon socket.",
-        subcommands: [Serve.self, Certs.self, PolicyCommand.self]
+        subcommands: [Serve.self, Certs.self, PolicyCommand.self, AuditCommand.self]
     )
 }
