@@ -50,6 +50,7 @@ let package = Package(
                 "MutualTLS",
                 "DockerAPI",
                 "Policy",
+                "Audit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

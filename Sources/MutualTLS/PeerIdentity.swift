@@ -52,4 +52,26 @@ public struct TLSHandshakeSummary: Sendable, Hashable {
 public enum TLSUserEvent: Sendable, Hashable {
     /// The handshake finished and the peer's certificate was verified.
     case handshakeCompleted(TLSHandshakeSummary)
+    /// The handshake was refused (no or a bad certificate, a stall, plaintext, …); the
+    /// connection is closing. For the audit record of the refusal.
+    case handshakeRefused(TLSRefusal)
+}
+
+/// Why a handshake was refused, with the peer's certificate when it sent one.
+public struct TLSRefusal: Sendable, Hashable {
+    /// `TLSConnectionError.Kind`'s raw value (`handshakeFailed`, `plaintextHTTP`, …).
+    public let kind: String
+    public let reason: String
+    public let subject: String?
+    public let serial: String?
+    public let fingerprint: String?
+
+    public init(kind: String, reason: String, subject: String? = nil, serial: String? = nil, fingerprint: String? = nil)
+    {
+        self.kind = kind
+        self.reason = reason
+        self.subject = subject
+        self.serial = serial
+        self.fingerprint = fingerprint
+    }
 }

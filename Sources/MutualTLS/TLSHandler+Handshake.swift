@@ -121,5 +121,11 @@ extension TLSHandler {
         }
         if !error.stack.isEmpty { metadata["openssl"] = "\(error.stack)" }
         logger.warning("TLS handshake refused", metadata: metadata)
+        context.fireUserInboundEventTriggered(
+            TLSUserEvent.handshakeRefused(
+                TLSRefusal(
+                    kind: error.kind.rawValue, reason: error.reason, subject: error.peerCertificate?.subject.rfc2253,
+                    serial: error.peerCertificate?.serialNumberHex,
+                    fingerprint: error.peerCertificate?.sha256Fingerprint)))
     }
 }

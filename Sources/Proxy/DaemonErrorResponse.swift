@@ -6,6 +6,20 @@ import NIOHTTP1
 struct DaemonErrorResponse {
     let status: HTTPResponseStatus
     let message: String
+    /// For the audit record: the rule that refused, and what decided.
+    var rule: String? = nil
+    var detail: String? = nil
+
+    init(status: HTTPResponseStatus, message: String, rule: String? = nil, detail: String? = nil) {
+        self.status = status
+        self.message = message
+        self.rule = rule
+        self.detail = detail
+    }
+
+    init(_ refusal: GateRefusal) {
+        self.init(status: refusal.status, message: refusal.message, rule: refusal.rule, detail: refusal.detail)
+    }
 
     func head(closing: Bool) -> HTTPResponseHead {
         var headers = HTTPHeaders()

@@ -18,6 +18,7 @@ public final class GateServer: Sendable {
     private let listeners: ListeningChannels
     private let timeouts: RequestTimeoutHandler.Timeouts
     private let limits: ConnectionLimits
+    private let trail: AuditTrail?
 
     /// - Parameters:
     ///   - headerTimeout: from a request's first byte to its complete head (slowloris).
@@ -25,8 +26,11 @@ public final class GateServer: Sendable {
     public init(
         group: EventLoopGroup, tls: ReloadableTLSContext, upstream: UpstreamAddress,
         gate: RequestGate = PolicyGate(), headerTimeout: TimeAmount = .seconds(10),
-        idleTimeout: TimeAmount = .seconds(120), limits: ConnectionLimits = ConnectionLimits(), logger: Logger
+        idleTimeout: TimeAmount = .seconds(120), limits: ConnectionLimits = ConnectionLimits(),
+        audit: AuditTrail? = nil,
+        logger: Logger
     ) {
+        self.trail = audit
         self.limits = limits
         self.timeouts = RequestTimeoutHandler.Timeouts(header: headerTimeout, idle: idleTimeout)
         self.group = group
@@ -53,6 +57,16 @@ public final class GateServer: Sendable {
         return bound.compactMap(\.localAddress)
     }
 
+    /// Waits until every client connection has closed, or `grace` has passed; returns how
+    /// many were still open.
+    public func drain(grace: Duration) async -> Int {
+        let deadline = ContinuousClock.now + grace
+        while limits.activeConnections > 0, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return limits.activeConnections
+    }
+
     /// Stops accepting new connections.
     public func close() async {
         for channel in listeners.take() { try? await channel.close() }
@@ -66,6 +80,7 @@ public final class GateServer: Sendable {
         let pool = self.pool
         let timeouts = self.timeouts
         let limits = self.limits
+        let trail = self.trail
         return ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -101,7 +116,7 @@ public final class GateServer: Sendable {
                     try operations.addHandler(
                         ProxyHandler(
                             gate: gate, pool: pool, serverHandlers: handlers, limits: limits, overLimit: overLimit,
-                            logger: logger))
+                            trail: trail, logger: logger))
                 }
             }
     }

@@ -1,3 +1,4 @@
+import Audit
 import DockerAPI
 import MutualTLS
 import NIOCore
@@ -50,11 +51,19 @@ public struct PolicyGate: RequestGate {
         case .failure(let refusal): return .refuse(refusal)
         case .success(let result): classified = result
         }
+        let report = request.report
+        report.endpoint = classified.endpoint.id
+        report.path = classified.request.path
+        report.apiVersion = "\(classified.version)"
+        if let target = PolicyRequest(classified, body: nil).target.nilIfEmpty {
+            report.objects[Role.family(classified.endpoint)] = target
+        }
         let caller: Caller
-        switch resolveCaller(request.identity) {
+        switch resolveCaller(request.identity, report: report) {
         case .failure(let refusal): return .refuse(refusal)
         case .success(let resolved): caller = resolved
         }
+        report.profile = caller.profile.name
         var head = request.head
         if caller.identity.enforcesOwnership, OwnershipRewrite.filtersByOwner(classified.endpoint) {
             guard let rewritten = Self.filteredTarget(classified, team: caller.identity.team) else {
@@ -71,7 +80,8 @@ public struct PolicyGate: RequestGate {
             let forwardedHead = head
             return .decideLater(
                 PendingDecision(inspectedBodyLimit: inspectedBodyLimit) { body, daemon in
-                    self.decide(classified, head: forwardedHead, caller: caller, body: body, daemon: daemon)
+                    if let body { report.bodySHA256 = AuditSHA256(of: Array(body.readableBytesView)) }
+                    return self.decide(classified, head: forwardedHead, caller: caller, body: body, daemon: daemon)
                 })
         }
         let policyRequest = PolicyRequest(classified, body: nil)
@@ -94,7 +104,7 @@ public struct PolicyGate: RequestGate {
     }
 
     /// The caller's team, role and profile; a certificate no team claims is refused.
-    func resolveCaller(_ peer: PeerIdentity) -> Result<Caller, GateRefusal> {
+    func resolveCaller(_ peer: PeerIdentity, report: GateReport) -> Result<Caller, GateRefusal> {
         let subject = peer.subject.rfc2253
         switch policy.resolve(CertificateIdentity(peer: peer)) {
         case .singleTenant:
@@ -104,16 +114,22 @@ public struct PolicyGate: RequestGate {
                 GateRefusal(
                     status: .forbidden,
                     message:
-                        "dockgate: your certificate (\(subject)) belongs to no team in this gate's policy; ask its operators to add you (rule team-match)"
-                ))
-        case .team(let team, _):
+                        "dockgate: your certificate (\(subject)) belongs to no team in this gate's policy; ask its operators to add you (rule team-match)",
+                    rule: "team-match"))
+        case .team(let team, let alsoMatched):
+            report.team = team.name
+            report.role = team.role.name
+            if !alsoMatched.isEmpty {
+                report.note =
+                    "the certificate also matches \(alsoMatched.joined(separator: ", ")); the first team in the file wins"
+            }
             if let rate = team.rate, !rates.admit(team: team.name, rate: rate) {
                 return .failure(
                     GateRefusal(
                         status: .tooManyRequests,
                         message:
-                            "dockgate: team \(team.name) is over its request rate of \(rate.perSecond)/s (burst \(rate.burst)); retry shortly (rule limits.rate)"
-                    ))
+                            "dockgate: team \(team.name) is over its request rate of \(rate.perSecond)/s (burst \(rate.burst)); retry shortly (rule limits.rate)",
+                        rule: "limits.rate"))
             }
             return .success(
                 Caller(
@@ -141,7 +157,7 @@ public struct PolicyGate: RequestGate {
                         .refuse(
                             GateRefusal(
                                 status: error.isTooLarge ? .payloadTooLarge : .badRequest,
-                                message: "\(error.message) (rule body.json)")))
+                                message: "\(error.message) (rule body.json)", rule: "body.json")))
                 }
             }
         }
@@ -163,8 +179,8 @@ public struct PolicyGate: RequestGate {
                         GateRefusal(
                             status: .badRequest,
                             message:
-                                "dockgate: the owner label cannot be added to this body (rule ownership, profile \(caller.profile.name))"
-                        ))
+                                "dockgate: the owner label cannot be added to this body (rule ownership, profile \(caller.profile.name))",
+                            rule: "ownership"))
                 }
                 edited = stamped
             }
@@ -198,13 +214,13 @@ public struct PolicyGate: RequestGate {
                     GateRefusal(
                         status: .badGateway,
                         message:
-                            "dockgate: \(denial.reason): looking up \(fact) failed: \(DaemonErrorText.describe(error)) (rule \(denial.ruleID), profile \(denial.profile))"
-                    ))
+                            "dockgate: \(denial.reason): looking up \(fact) failed: \(DaemonErrorText.describe(error)) (rule \(denial.ruleID), profile \(denial.profile))",
+                        rule: denial.ruleID, detail: denial.detail))
             }
     }
 
     static func refusal(_ denial: Denial) -> GateRefusal {
-        GateRefusal(status: .forbidden, message: denial.message)
+        GateRefusal(status: .forbidden, message: denial.message, rule: denial.ruleID, detail: denial.detail)
     }
 
     /// The request target with the team's owner label in `filters` (every other parameter as
@@ -236,4 +252,8 @@ extension CertificateIdentity {
             emails: peer.subjectAlternativeNames.emailAddresses, fingerprint: peer.sha256Fingerprint,
             spkiSHA256: peer.spkiSHA256)
     }
+}
+
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }

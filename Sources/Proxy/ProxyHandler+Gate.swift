@@ -26,11 +26,12 @@ extension ProxyHandler {
 
     /// Asks the gate about a request head and acts on the answer.
     func admit(_ head: HTTPRequestHead, identity: PeerIdentity, context: ChannelHandlerContext) {
-        switch gate.admit(GateRequest(head: head, identity: identity)) {
+        let report = currentAudit?.report ?? GateReport()
+        switch gate.admit(GateRequest(head: head, identity: identity, report: report)) {
         case .refuse(let refusal):
             answer(
-                DaemonErrorResponse(status: refusal.status, message: refusal.message), to: head.method,
-                context: context, keepAlive: head.isKeepAlive && !HopByHopHeaders.requestsUpgrade(head.headers))
+                DaemonErrorResponse(refusal), to: head.method, context: context,
+                keepAlive: head.isKeepAlive && !HopByHopHeaders.requestsUpgrade(head.headers))
         case .forward(let forwarded):
             startExchange(forwarded, clientHead: head, parts: [], requestEnded: false, context: context)
         case .decideLater(let decision):
@@ -61,10 +62,12 @@ extension ProxyHandler {
                     DaemonErrorResponse(
                         status: .payloadTooLarge,
                         message:
-                            "dockgate: request body is larger than the \(limit) bytes dockgate inspects; send a smaller request (rule body.too-large)"
+                            "dockgate: request body is larger than the \(limit) bytes dockgate inspects; send a smaller request (rule body.too-large)",
+                        rule: "body.too-large"
                     ), to: request.head.method, context: context, keepAlive: request.keepsClientAfterRefusal)
                 return
             }
+            currentAudit?.bytesIn += buffer.readableBytes
             request.body?.writeBuffer(&buffer)
         case .body(.fileRegion):
             // The HTTP decoder only produces buffers.
@@ -96,8 +99,8 @@ extension ProxyHandler {
                     inspectedBodyLength: body?.readableBytes, context: context)
             case .success(.refuse(let refusal)):
                 self.answer(
-                    DaemonErrorResponse(status: refusal.status, message: refusal.message), to: request.head.method,
-                    context: context, keepAlive: request.keepsClientAfterRefusal, requestEnded: request.requestEnded)
+                    DaemonErrorResponse(refusal), to: request.head.method, context: context,
+                    keepAlive: request.keepsClientAfterRefusal, requestEnded: request.requestEnded)
             case .failure(let error):
                 self.logger.error("the gate failed to decide", metadata: ["error": "\(error)"])
                 self.answer(

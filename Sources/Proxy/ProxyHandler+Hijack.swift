@@ -1,3 +1,4 @@
+import Audit
 import NIOCore
 import NIOHTTP1
 
@@ -29,7 +30,9 @@ extension ProxyHandler {
             try client.removeHandler(serverHandlers.pipelining).wait0()
             try client.removeHandler(serverHandlers.errors).wait0()
             try client.removeHandler(serverHandlers.encoder).wait0()
-            clientGlue.writeOwn(HijackResponse.serialise(head, allocator: context.channel.allocator))
+            var switched = head
+            stampRequestID(&switched.headers)
+            clientGlue.writeOwn(HijackResponse.serialise(switched, allocator: context.channel.allocator))
 
             // 2. Daemon side raw; removing its decoder releases early output to the client.
             try daemon.addHandler(upstreamGlue)
@@ -50,6 +53,21 @@ extension ProxyHandler {
             upstream.channel.close(promise: nil)
             context.channel.close(promise: nil)
             return
+        }
+        // The session's record is written when the client connection closes, with its length
+        // and bytes each way.
+        if let audit = currentAudit {
+            currentAudit = nil
+            audit.status = 101
+            let sessionStarted = NIODeadline.now()
+            let handler = self
+            context.channel.closeFuture.assumeIsolated().whenComplete { _ in
+                handler.write(
+                    audit, decision: .allow, status: 101,
+                    hijack: AuditHijackedSession(
+                        duration: .nanoseconds((NIODeadline.now() - sessionStarted).nanoseconds),
+                        bytesIn: clientGlue.bytesRead, bytesOut: upstreamGlue.bytesRead))
+            }
         }
         // Reads may have been held by the HTTP layer while the exchange was in flight.
         context.channel.read()

@@ -64,14 +64,14 @@ extension ProxyHandler: UpstreamDelegate {
                 return
             }
             exchange.responseHeadSent = true
-            context.write(
-                wrapOutboundOut(
-                    .head(
-                        ResponseFraming.clientHead(
-                            for: head, request: exchange.forwardedHead, closing: !keepsClient(exchange)))),
-                promise: nil)
+            currentAudit?.status = Int(head.status.code)
+            var clientHead = ResponseFraming.clientHead(
+                for: head, request: exchange.forwardedHead, closing: !keepsClient(exchange))
+            stampRequestID(&clientHead.headers)
+            context.write(wrapOutboundOut(.head(clientHead)), promise: nil)
         case .body(let buffer):
             guard exchange.upgradeHead == nil else { return }
+            currentAudit?.bytesOut += buffer.readableBytes
             context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
             if !context.channel.isWritable { upstream.handler.pauseReads() }
         case .end(let trailers):
@@ -93,6 +93,7 @@ extension ProxyHandler: UpstreamDelegate {
         _ exchange: Exchange, upstream: Upstream, trailers: HTTPHeaders?, context: ChannelHandlerContext
     ) {
         upstream.handler.delegate = nil
+        finishAudit(.allow, status: currentAudit?.status)
         if exchange.requestEnded && exchange.upstreamKeepAlive {
             pool.release(upstream.channel)
         } else {
@@ -134,6 +135,7 @@ extension ProxyHandler: UpstreamDelegate {
             logger.warning(
                 "the Docker daemon closed the connection mid-response",
                 metadata: ["error": "\(error.map { "\($0)" } ?? "EOF")"])
+            finishAudit(.error, status: currentAudit?.status, note: "the daemon closed the connection mid-response")
             closeEverything(context: context)
         } else {
             state = .idle

@@ -83,11 +83,15 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
     var overLimit: GateRefusal?
     /// The client this connection counts against, once the handshake named it.
     var countedClient: String?
+    let trail: AuditTrail?
+    /// The audit record of the request in flight.
+    var currentAudit: RequestAudit?
 
     init(
         gate: RequestGate, pool: UpstreamPool, serverHandlers: HTTPServerHandlers, limits: ConnectionLimits,
-        overLimit: GateRefusal?, logger: Logger
+        overLimit: GateRefusal?, trail: AuditTrail?, logger: Logger
     ) {
+        self.trail = trail
         self.gate = gate
         self.pool = pool
         self.serverHandlers = serverHandlers
@@ -127,6 +131,8 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
                     )
                 }
             }
+        case TLSUserEvent.handshakeRefused(let refusal):
+            auditRefusedHandshake(refusal, context: context)
         case ChannelEvent.inputClosed:
             // The client will send no more requests: finish the exchange in flight, then close.
             clientInputClosed = true
@@ -144,6 +150,7 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case .head(let head):
             receivedHead(head, context: context)
         case .body(let buffer):
+            currentAudit?.bytesIn += buffer.readableBytes
             forwardRequestPart(.body(.byteBuffer(buffer)))
         case .end(let trailers):
             forwardRequestPart(.end(trailers))
@@ -157,6 +164,7 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     private func receivedHead(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
         serverHandlers.timeouts.requestStarted()
+        beginAudit(head, context: context)
         guard case .idle = state else {
             // The pipelining handler delivers one request at a time; anything else is a bug
             // we refuse to paper over.
@@ -169,10 +177,8 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 to: head.method, context: context, keepAlive: false)
             return
         }
-        if let overLimit {
-            answer(
-                DaemonErrorResponse(status: overLimit.status, message: overLimit.message), to: head.method,
-                context: context, keepAlive: false)
+        if let refusal = overLimit ?? trail?.closedRefusal {
+            answer(DaemonErrorResponse(refusal), to: head.method, context: context, keepAlive: false)
             return
         }
         admit(head, identity: identity, context: context)
@@ -249,6 +255,9 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         }
         state = .closed
         releaseClientCount()
+        if currentAudit != nil {
+            finishAudit(.error, status: currentAudit?.status, note: "the connection closed before the exchange ended")
+        }
         context.fireChannelInactive()
     }
 
@@ -262,7 +271,14 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         keepAlive requested: Bool, requestEnded: Bool = false
     ) {
         let keepAlive = requested && !clientInputClosed
-        context.write(wrapOutboundOut(.head(response.head(closing: !keepAlive))), promise: nil)
+        var head = response.head(closing: !keepAlive)
+        stampRequestID(&head.headers)
+        finishAudit(
+            response.status.code >= 500 && response.rule?.hasPrefix("audit") != true ? .error : .deny,
+            status: Int(response.status.code),
+            refusal: GateRefusal(
+                status: response.status, message: response.message, rule: response.rule, detail: response.detail))
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
         if method != .HEAD {
             context.write(
                 wrapOutboundOut(.body(.byteBuffer(response.bodyBuffer(allocator: context.channel.allocator)))),

@@ -1,3 +1,4 @@
+import Audit
 import MutualTLS
 import NIOCore
 import NIOHTTP1
@@ -15,11 +16,36 @@ public protocol RequestGate: Sendable {
 public struct GateRequest: Sendable {
     public let head: HTTPRequestHead
     public let identity: PeerIdentity
+    /// Where the gate writes down what it learnt, for the audit record.
+    public let report: GateReport
 
-    public init(head: HTTPRequestHead, identity: PeerIdentity) {
+    public init(head: HTTPRequestHead, identity: PeerIdentity, report: GateReport = GateReport()) {
         self.head = head
         self.identity = identity
+        self.report = report
     }
+}
+
+/// What the gate learnt about a request, for its audit record: filled in by the gate and
+/// read by the proxy, both on the connection's event loop (hence unchecked `Sendable`).
+public final class GateReport: @unchecked Sendable {
+    public var endpoint: String?
+    /// The path as dockerd routes it (percent-decoded, without the version prefix).
+    public var path: String?
+    public var apiVersion: String?
+    public var team: String?
+    public var role: String?
+    public var profile: String?
+    /// The SAN that placed the caller in its team, when one did.
+    public var matchedSAN: String?
+    /// The objects the request names (`container`, `volume`, …), as given.
+    public var objects: [String: String] = [:]
+    /// SHA-256 of the inspected body, as checked.
+    public var bodySHA256: AuditSHA256?
+    /// Anything an operator should see beside the decision (a certificate matching two teams).
+    public var note: String?
+
+    public init() {}
 }
 
 /// The gate's first answer, at the request head.
@@ -47,10 +73,15 @@ public struct GateRefusal: Sendable, Equatable, Error {
     public let status: HTTPResponseStatus
     /// Printed by the docker CLI after `Error response from daemon:`.
     public let message: String
+    /// The rule that refused, and the field and value that decided, for the audit record.
+    public let rule: String?
+    public let detail: String?
 
-    public init(status: HTTPResponseStatus, message: String) {
+    public init(status: HTTPResponseStatus, message: String, rule: String? = nil, detail: String? = nil) {
         self.status = status
         self.message = message
+        self.rule = rule
+        self.detail = detail
     }
 }
 

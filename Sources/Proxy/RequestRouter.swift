@@ -31,8 +31,8 @@ public struct RequestRouter: Sendable {
                 GateRefusal(
                     status: .forbidden,
                     message:
-                        "dockgate: \(head.method.rawValue) \(classified.request.path) is not a Docker Engine API endpoint; refused (rule unknown-endpoint)"
-                ))
+                        "dockgate: \(head.method.rawValue) \(classified.request.path) is not a Docker Engine API endpoint; refused (rule unknown-endpoint)",
+                    rule: "unknown-endpoint"))
         }
         let headers = head.headers.map { (name: $0.name, value: $0.value) }
         let version = RequestFraming.HTTPVersion(major: head.version.major, minor: head.version.minor)
@@ -45,6 +45,6 @@ public struct RequestRouter: Sendable {
     private static func refusal(_ refusal: Refusal) -> GateRefusal {
         GateRefusal(
             status: HTTPResponseStatus(statusCode: refusal.status),
-            message: "dockgate: \(refusal.message) (rule \(refusal.code.rawValue))")
+            message: "dockgate: \(refusal.message) (rule \(refusal.code.rawValue))", rule: refusal.code.rawValue)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audit
 import DockerAPI
 import Foundation
 import Logging
@@ -93,6 +94,38 @@ struct Serve: AsyncParsableCommand {
         help: "Connections one client certificate may hold at once; more are answered 429.")
     var maximumConnectionsPerClient: Int = 256
 
+    @Option(
+        name: .customLong("audit-log"),
+        help:
+            "Audit records (JSON lines, hash-chained) to this file, or - for standard output; repeatable. Default: standard output."
+    )
+    var auditLog: [String] = []
+
+    @Flag(name: .customLong("audit-syslog"), help: "Also send audit records to the local syslog (RFC 5424, /dev/log).")
+    var auditSyslog = false
+
+    @Option(name: .customLong("audit-syslog-socket"), help: "The syslog socket for --audit-syslog.")
+    var auditSyslogSocket: String = "/dev/log"
+
+    @Option(
+        name: .customLong("audit-fsync"),
+        help: "every (default) or interval[=DURATION]: when audit files are synced to disk.")
+    var auditFsync: String?
+
+    @Option(name: .customLong("audit-max-size"), help: "Rotate an audit file at this size (100M default).")
+    var auditMaxSize: String?
+
+    @Option(name: .customLong("audit-keep"), help: "Rotated audit files kept: a number or all (default).")
+    var auditKeep: String?
+
+    @Option(
+        name: .customLong("audit-failure"),
+        help: "closed (default): refuse requests with 503 while the audit log cannot be written; open: keep serving.")
+    var auditFailure: String = "closed"
+
+    @Option(name: .customLong("shutdown-grace"), help: "Seconds in-flight requests get to finish after SIGTERM.")
+    var shutdownGraceSeconds: Double = 15
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -100,6 +133,10 @@ struct Serve: AsyncParsableCommand {
         for value in host { _ = try ListenAddress(parsing: value) }
         _ = try UpstreamAddress(parsing: upstream)
         guard handshakeTimeoutSeconds > 0 else { throw ValidationError("--tls-handshake-timeout must be positive") }
+        guard auditFailure == "closed" || auditFailure == "open" else {
+            throw ValidationError("--audit-failure must be closed or open, not \(auditFailure)")
+        }
+        _ = try auditConfiguration()
         guard maximumConnections > 0, maximumConnectionsPerClient > 0 else {
             throw ValidationError("--max-connections and --max-connections-per-client must be positive")
         }
@@ -144,6 +181,15 @@ struct Serve: AsyncParsableCommand {
         } catch {
             throw StartupError("cannot start: \(error)")
         }
+        let auditLog: AuditLog
+        do {
+            auditLog = try AuditLog(configuration: try auditConfiguration())
+        } catch {
+            throw StartupError("cannot start: audit: \(error)")
+        }
+        let trail = AuditTrail(
+            log: auditLog, failOpen: auditFailure == "open",
+            policySHA256: policy.flatMap { FileManager.default.contents(atPath: $0) }.map { AuditSHA256(of: $0) })
         let gate = ReloadableGate(makeGate(selection))
         let server = GateServer(
             group: group, tls: tls, upstream: upstreamAddress, gate: gate,
@@ -151,7 +197,7 @@ struct Serve: AsyncParsableCommand {
             idleTimeout: .nanoseconds(Int64(idleTimeoutSeconds * 1e9)),
             limits: ConnectionLimits(
                 maximumConnections: maximumConnections, maximumPerClient: maximumConnectionsPerClient),
-            logger: logger)
+            audit: trail, logger: logger)
         let bound: [SocketAddress]
         do {
             bound = try await server.start(addresses: addresses)
@@ -164,6 +210,9 @@ struct Serve: AsyncParsableCommand {
         }
         logger.notice("forwarding to the Docker daemon at \(upstreamAddress)")
         announce(selection, logger: logger)
+        logger.notice(
+            "audit records to \(auditSinksDescription); if they cannot be written, requests are \(auditFailure == "open" ? "served anyway (--audit-failure open)" : "refused with 503 (--audit-failure closed)")"
+        )
         if !crlPaths.isEmpty { logger.info("checking client certificates against \(crlPaths.joined(separator: ", "))") }
 
         await SignalWaiter.run(
@@ -179,13 +228,38 @@ struct Serve: AsyncParsableCommand {
                         "TLS reload failed; keeping the previous certificates", metadata: ["error": "\(error)"])
                 }
             })
-        logger.notice("shutting down")
+        logger.notice("shutting down: no new connections; in-flight requests get \(shutdownGraceSeconds) s")
         await server.close()
+        let cut = await server.drain(grace: .milliseconds(Int64(shutdownGraceSeconds * 1000)))
+        if cut > 0 { logger.warning("closing \(cut) connections still open after the grace period") }
         try? await group.shutdownGracefully()
+        do {
+            try await auditLog.close()
+        } catch {
+            logger.error("audit records could not all be written before exit", metadata: ["error": "\(error)"])
+        }
     }
 }
 
 extension Serve {
+    /// The audit flags as a configuration; standard output when none names a sink.
+    func auditConfiguration() throws -> AuditConfiguration {
+        do throws(AuditConfigurationError) {
+            return try AuditConfiguration(
+                auditLog: auditLog.isEmpty && !auditSyslog ? ["-"] : auditLog,
+                auditSyslog: auditSyslog ? auditSyslogSocket : nil, auditFsync: auditFsync, auditMaxSize: auditMaxSize,
+                auditKeep: auditKeep)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    var auditSinksDescription: String {
+        var sinks = (auditLog.isEmpty && !auditSyslog ? ["-"] : auditLog).map { $0 == "-" ? "standard output" : $0 }
+        if auditSyslog { sinks.append("syslog \(auditSyslogSocket)") }
+        return sinks.joined(separator: ", ")
+    }
+
     /// The gate for a policy, with the command line's limits over the file's.
     func makeGate(_ selection: PolicySelection) -> PolicyGate {
         let limits = selection.document.limits

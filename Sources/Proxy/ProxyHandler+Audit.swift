@@ -1,0 +1,133 @@
+import Audit
+import MutualTLS
+import NIOCore
+import NIOHTTP1
+
+/// Where the proxy writes its audit records, and what it does when it cannot.
+public struct AuditTrail: Sendable {
+    public let log: AuditLog
+    /// `--audit-failure open`: keep serving while the log cannot be written. The default
+    /// (false) refuses new requests with 503 until it can.
+    public let failOpen: Bool
+    /// SHA-256 of the policy file the gate enforces, in every record.
+    public let policySHA256: AuditSHA256?
+
+    public init(log: AuditLog, failOpen: Bool, policySHA256: AuditSHA256?) {
+        self.log = log
+        self.failOpen = failOpen
+        self.policySHA256 = policySHA256
+    }
+
+    /// The answer to a new request while the log is failing and the trail fails closed.
+    var closedRefusal: GateRefusal? {
+        guard !failOpen, !log.isHealthy else { return nil }
+        return GateRefusal(
+            status: .serviceUnavailable,
+            message:
+                "dockgate: the audit log cannot be written (\(log.health)); requests are refused until it can (rule audit.unavailable)",
+            rule: "audit.unavailable")
+    }
+}
+
+extension ProxyHandler {
+    /// Sent with every response, and in the request's audit record.
+    static let requestIDHeader = "X-Dockgate-Request-Id"
+
+    /// One request's audit record as it fills in.
+    final class RequestAudit {
+        var record: AuditRecord
+        let started = NIODeadline.now()
+        let report = GateReport()
+        var bytesIn = 0
+        var bytesOut = 0
+        var status: Int?
+
+        init(record: AuditRecord) {
+            self.record = record
+        }
+    }
+
+    func beginAudit(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
+        var record = AuditRecord(event: .request)
+        record.client = context.remoteAddress.map(Self.describe)
+        record.identity = Self.auditIdentity(identity)
+        record.method = head.method.rawValue
+        record.path = String(head.uri.split(separator: "?", maxSplits: 1).first ?? "")
+        currentAudit = RequestAudit(record: record)
+    }
+
+    /// Completes and writes the current request's record (once).
+    func finishAudit(
+        _ decision: AuditDecision, status: Int?, refusal: GateRefusal? = nil, note: String? = nil,
+        hijack: AuditHijackedSession? = nil
+    ) {
+        guard let audit = currentAudit else { return }
+        currentAudit = nil
+        write(audit, decision: decision, status: status, refusal: refusal, note: note, hijack: hijack)
+    }
+
+    func write(
+        _ audit: RequestAudit, decision: AuditDecision, status: Int?, refusal: GateRefusal? = nil, note: String? = nil,
+        hijack: AuditHijackedSession? = nil
+    ) {
+        guard let trail else { return }
+        var record = audit.record
+        let report = audit.report
+        record.identity.team = report.team
+        record.identity.role = report.role
+        record.identity.matchedSAN = report.matchedSAN
+        if let path = report.path { record.path = path }
+        record.apiVersion = report.apiVersion
+        record.endpoint = report.endpoint
+        record.objects = report.objects
+        record.profile = report.profile
+        record.bodySHA256 = report.bodySHA256
+        record.policySHA256 = trail.policySHA256
+        record.decision = decision
+        record.status = status
+        record.rule = refusal?.rule
+        record.reason = refusal?.message
+        record.detail = refusal?.detail
+        record.bytesIn = audit.bytesIn
+        record.bytesOut = audit.bytesOut
+        record.duration = .nanoseconds((NIODeadline.now() - audit.started).nanoseconds)
+        record.hijack = hijack
+        record.note = [report.note, note].compactMap { $0 }.joined(separator: "; ").nilIfEmpty
+        trail.log.record(record)
+    }
+
+    /// A refused handshake: no request, one record.
+    func auditRefusedHandshake(_ refusal: TLSRefusal, context: ChannelHandlerContext) {
+        guard let trail else { return }
+        var record = AuditRecord(event: .handshake)
+        record.client = context.remoteAddress.map(Self.describe)
+        record.identity = AuditIdentity(
+            subject: refusal.subject, serial: refusal.serial, fingerprint: refusal.fingerprint)
+        record.decision = .deny
+        record.rule = "tls.\(refusal.kind)"
+        record.reason = refusal.reason
+        record.policySHA256 = trail.policySHA256
+        trail.log.record(record)
+    }
+
+    static func auditIdentity(_ peer: PeerIdentity?) -> AuditIdentity {
+        guard let peer else { return AuditIdentity() }
+        return AuditIdentity(
+            subject: peer.subject.rfc2253, serial: peer.serialNumber, fingerprint: peer.sha256Fingerprint)
+    }
+
+    /// `127.0.0.1:51234`, `[::1]:51234`.
+    static func describe(_ address: SocketAddress) -> String {
+        guard let ip = address.ipAddress, let port = address.port else { return "\(address)" }
+        return ip.contains(":") ? "[\(ip)]:\(port)" : "\(ip):\(port)"
+    }
+
+    /// The request id header on a response head.
+    func stampRequestID(_ headers: inout HTTPHeaders) {
+        if let id = currentAudit?.record.id { headers.replaceOrAdd(name: Self.requestIDHeader, value: id) }
+    }
+}
+
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
+}
