@@ -1,5 +1,6 @@
 import Logging
 import MutualTLS
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -19,6 +20,8 @@ public final class GateServer: Sendable {
     private let timeouts: RequestTimeoutHandler.Timeouts
     private let limits: ConnectionLimits
     private let trail: AuditTrail?
+    /// Open client connections, for the shutdown drain.
+    private let clients = NIOLockedValueBox<[ObjectIdentifier: Channel]>([:])
 
     /// - Parameters:
     ///   - headerTimeout: from a request's first byte to its complete head (slowloris).
@@ -60,6 +63,10 @@ public final class GateServer: Sendable {
     /// Waits until every client connection has closed, or `grace` has passed; returns how
     /// many were still open.
     public func drain(grace: Duration) async -> Int {
+        // Idle keep-alive connections close now; the others after their exchange.
+        for channel in clients.withLockedValue({ Array($0.values) }) {
+            channel.pipeline.fireUserInboundEventTriggered(DrainEvent())
+        }
         let deadline = ContinuousClock.now + grace
         while limits.activeConnections > 0, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(50))
@@ -81,12 +88,16 @@ public final class GateServer: Sendable {
         let timeouts = self.timeouts
         let limits = self.limits
         let trail = self.trail
+        let clients = self.clients
         return ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
+                let key = ObjectIdentifier(channel)
+                clients.withLockedValue { $0[key] = channel }
+                channel.closeFuture.whenComplete { _ in _ = clients.withLockedValue { $0.removeValue(forKey: key) } }
                 var overLimit: GateRefusal?
                 if limits.admitConnection() {
                     channel.closeFuture.whenComplete { _ in limits.connectionClosed() }
@@ -121,6 +132,9 @@ public final class GateServer: Sendable {
             }
     }
 }
+
+/// dockgate is shutting down: a connection closes once its exchange in flight is answered.
+struct DrainEvent: Sendable {}
 
 extension HTTPResponseEncoder.Configuration {
     static var noFramingHeaders: Self {

@@ -133,6 +133,10 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
             }
         case TLSUserEvent.handshakeRefused(let refusal):
             auditRefusedHandshake(refusal, context: context)
+        case is DrainEvent:
+            // Shutting down: no further requests on this connection.
+            clientInputClosed = true
+            if case .idle = state { closeEverything(context: context) }
         case ChannelEvent.inputClosed:
             // The client will send no more requests: finish the exchange in flight, then close.
             clientInputClosed = true
