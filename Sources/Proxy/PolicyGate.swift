@@ -81,7 +81,8 @@ public struct PolicyGate: RequestGate {
             return .decideLater(
                 PendingDecision(inspectedBodyLimit: inspectedBodyLimit) { body, daemon in
                     if let body { report.bodySHA256 = AuditSHA256(of: Array(body.readableBytesView)) }
-                    return self.decide(classified, head: forwardedHead, caller: caller, body: body, daemon: daemon)
+                    return self.decide(
+                        classified, head: forwardedHead, caller: caller, body: body, daemon: daemon, report: report)
                 })
         }
         let policyRequest = PolicyRequest(classified, body: nil)
@@ -91,14 +92,17 @@ public struct PolicyGate: RequestGate {
         case .allow:
             return .forward(head)
         case .deny(let denial) where denial.missingFact == nil:
-            return .refuse(Self.refusal(denial))
+            switch rollout(denial, head: head, caller: caller, report: report) {
+            case .refuse(let refusal): return .refuse(refusal)
+            case .allow(let allowed, _): return .forward(allowed)
+            }
         case .deny:
             let forwardedHead = head
             return .decideLater(
                 PendingDecision(inspectedBodyLimit: nil) { _, daemon in
                     self.evaluate(
                         policyRequest, head: forwardedHead, caller: caller, facts: Facts(),
-                        fetcher: FactFetcher(daemon: daemon), lookups: 0)
+                        fetcher: FactFetcher(daemon: daemon), lookups: 0, report: report)
                 })
         }
     }
@@ -140,7 +144,8 @@ public struct PolicyGate: RequestGate {
 
     /// Reads the inspected body, then evaluates.
     func decide(
-        _ classified: ClassifiedRequest, head: HTTPRequestHead, caller: Caller, body: ByteBuffer?, daemon: DaemonLookup
+        _ classified: ClassifiedRequest, head: HTTPRequestHead, caller: Caller, body: ByteBuffer?, daemon: DaemonLookup,
+        report: GateReport
     ) -> EventLoopFuture<GateDecision> {
         var json: JSONValue? = nil
         if let body, body.readableBytes > 0 {
@@ -163,7 +168,8 @@ public struct PolicyGate: RequestGate {
         }
         let request = PolicyRequest(classified, body: json)
         return evaluate(
-            request, head: head, caller: caller, facts: Facts(), fetcher: FactFetcher(daemon: daemon), lookups: 0
+            request, head: head, caller: caller, facts: Facts(), fetcher: FactFetcher(daemon: daemon), lookups: 0,
+            report: report
         ).map { decision in
             guard case .allow(let allowedHead, _) = decision, let json else { return decision }
             // The profile's safe defaults, then (for a team member) the team's owner label on
@@ -192,7 +198,7 @@ public struct PolicyGate: RequestGate {
     /// Evaluates the checks; while one lacks a fact, looks it up and evaluates again.
     func evaluate(
         _ request: PolicyRequest, head: HTTPRequestHead, caller: Caller, facts: Facts, fetcher: FactFetcher,
-        lookups: Int
+        lookups: Int, report: GateReport
     ) -> EventLoopFuture<GateDecision> {
         let eventLoop = fetcher.daemon.eventLoop
         let denial: Denial
@@ -202,12 +208,13 @@ public struct PolicyGate: RequestGate {
         case .deny(let refused): denial = refused
         }
         guard let fact = denial.missingFact, !facts.answers(fact), lookups < Self.maximumLookups else {
-            return eventLoop.makeSucceededFuture(.refuse(Self.refusal(denial)))
+            return eventLoop.makeSucceededFuture(rollout(denial, head: head, caller: caller, report: report))
         }
         return fetcher.adding(fact, to: facts)
             .flatMap { facts in
                 self.evaluate(
-                    request, head: head, caller: caller, facts: facts, fetcher: fetcher, lookups: lookups + 1)
+                    request, head: head, caller: caller, facts: facts, fetcher: fetcher, lookups: lookups + 1,
+                    report: report)
             }
             .recover { error in
                 .refuse(
@@ -217,6 +224,18 @@ public struct PolicyGate: RequestGate {
                             "dockgate: \(denial.reason): looking up \(fact) failed: \(DaemonErrorText.describe(error)) (rule \(denial.ruleID), profile \(denial.profile))",
                         rule: denial.ruleID, detail: denial.detail))
             }
+    }
+
+    /// A profile denial under the profile's rollout mode: refused when enforcing; let through
+    /// with a note (and, for `warn`, a `Warning` header) otherwise. Team checks always refuse.
+    func rollout(_ denial: Denial, head: HTTPRequestHead, caller: Caller, report: GateReport) -> GateDecision {
+        let refusal = Self.refusal(denial)
+        let teamRule = Check.team.contains { $0.id == denial.ruleID }
+        guard caller.profile.mode != .enforce, !teamRule, denial.missingFact == nil else { return .refuse(refusal) }
+        report.wouldBeDenied = refusal
+        report.note = "\(caller.profile.mode.rawValue): would be denied: \(denial.message)"
+        if caller.profile.mode == .warn { report.warning = "would be denied: \(denial.message)" }
+        return .allow(head)
     }
 
     static func refusal(_ denial: Denial) -> GateRefusal {

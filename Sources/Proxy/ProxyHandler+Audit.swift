@@ -85,9 +85,10 @@ extension ProxyHandler {
         record.policySHA256 = trail.policySHA256
         record.decision = decision
         record.status = status
-        record.rule = refusal?.rule
-        record.reason = refusal?.message
-        record.detail = refusal?.detail
+        let denial = refusal ?? report.wouldBeDenied
+        record.rule = denial?.rule
+        record.reason = denial?.message
+        record.detail = denial?.detail
         record.bytesIn = audit.bytesIn
         record.bytesOut = audit.bytesOut
         record.duration = .nanoseconds((NIODeadline.now() - audit.started).nanoseconds)
@@ -122,9 +123,12 @@ extension ProxyHandler {
         return ip.contains(":") ? "[\(ip)]:\(port)" : "\(ip):\(port)"
     }
 
-    /// The request id header on a response head.
+    /// The request id header on a response head, and a `warn` profile's `Warning`.
     func stampRequestID(_ headers: inout HTTPHeaders) {
         if let id = currentAudit?.record.id { headers.replaceOrAdd(name: Self.requestIDHeader, value: id) }
+        if let warning = currentAudit?.report.warning {
+            headers.add(name: "Warning", value: "299 dockgate \(JSONString.quote(warning))")
+        }
     }
 }
 

@@ -42,8 +42,13 @@ public final class GateReport: @unchecked Sendable {
     public var objects: [String: String] = [:]
     /// SHA-256 of the inspected body, as checked.
     public var bodySHA256: AuditSHA256?
-    /// Anything an operator should see beside the decision (a certificate matching two teams).
+    /// Anything an operator should see beside the decision (a certificate matching two teams,
+    /// a denial a `warn` or `dry-run` profile let through).
     public var note: String?
+    /// A `Warning` header for the client (a `warn` profile's would-be denial).
+    public var warning: String?
+    /// The denial a `warn` or `dry-run` profile let through, for the audit record's rule.
+    public var wouldBeDenied: GateRefusal?
 
     public init() {}
 }

@@ -272,6 +272,12 @@ extension Serve {
 
     func announce(_ selection: PolicySelection, logger: Logger) {
         let source = policy.map { "policy \($0), " } ?? ""
+        let profiles = [selection.profile] + (selection.document.teams?.map(\.profile) ?? [])
+        for profile in profiles where profile.mode != .enforce {
+            logger.warning(
+                "ROLLOUT MODE: profile \(profile.name) is in \(profile.mode.rawValue) mode — its denials are NOT enforced, only \(profile.mode == .warn ? "warned about and " : "")audited"
+            )
+        }
         if let teams = selection.document.teams {
             let summary = teams.map { "\($0.name) (\($0.role.name), \($0.profile.name))" }.joined(separator: ", ")
             logger.notice("\(source)teams: \(summary); certificates matching no team are refused")

@@ -111,3 +111,37 @@ extension AuditTrailTests {
         #expect(intact.status == 0, "\(intact)")
     }
 }
+
+extension AuditTrailTests {
+    @Test("a dry-run profile lets a privileged create through; its record carries the would-be denial")
+    func dryRunRecord() async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let alice = try await bed.issueClient("alice")
+        let log = bed.path("audit.log")
+        try bed.write(
+            "apiVersion: dockgate/v1\nprofile: trial\nprofiles:\n  trial:\n    extends: baseline\n    mode: dry-run\n",
+            to: bed.path("policy.yaml"))
+        let server = try await bed.startServer(extraArguments: [
+            "--audit-log", log, "--policy", bed.path("policy.yaml"),
+        ])
+        let body = #"{"Image":"x","User":"1000","HostConfig":{"Privileged":true}}"#
+        let result = try await bed.run(
+            try Executables.curl(),
+            [
+                "--silent", "--resolve", "localhost:\(server.port):127.0.0.1", "--cacert", bed.pki.caCertificate,
+                "--cert", alice.certificate, "--key", alice.key, "-H", "Content-Type: application/json",
+                "--data", body, "-w", "\n%{http_code}", "https://localhost:\(server.port)/v1.41/containers/create",
+            ])
+        #expect(result.standardOutput.hasSuffix("\n200"), "\(result)")
+        #expect(server.log.contains("ROLLOUT MODE: profile trial is in dry-run mode"), "\(server.log)")
+        await server.stop()
+        let record = try #require(
+            try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+                .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+                .first { $0["endpoint"] as? String == "container.create" })
+        #expect(record["decision"] as? String == "allow", "\(record)")
+        #expect(record["rule"] as? String == "no-privileged", "\(record)")
+        #expect((record["note"] as? String)?.hasPrefix("dry-run: would be denied: ") == true, "\(record)")
+    }
+}

@@ -182,3 +182,31 @@ import Testing
         await harness.shutdown()
     }
 }
+
+/// Rollout modes: a `warn` or `dry-run` profile lets its denials through, saying so.
+@Suite struct PolicyGateRolloutTests {
+    @Test(arguments: ["warn", "dry-run"])
+    func aDenialIsLetThrough(mode: String) async throws {
+        let policy = try PolicyDocument.parse(
+            """
+            apiVersion: dockgate/v1
+            profile: trial
+            profiles:
+              trial:
+                extends: baseline
+                mode: \(mode)
+            """, file: "p.yaml")
+        let harness = try await ProxyHarness(
+            gate: PolicyGate(policy: policy, router: RequestRouter(), inspectedBodyLimit: 1 << 20))
+        let client = try await harness.client()
+        let body = #"{"Image":"local/user:1","User":"1000","HostConfig":{"Privileged":true}}"#
+        try await client.send(PolicyGateTests.post("/v1.41/containers/create", body: body))
+        let text = await client.wait { $0.hasSuffix(body) }
+        #expect(text.hasPrefix("HTTP/1.1 201 Created\r\n"), "\(text)")
+        #expect(
+            text.contains("Warning: 299 dockgate \"would be denied: dockgate: privileged containers are not allowed")
+                == (mode == "warn"), "\(text)")
+        await client.close()
+        await harness.shutdown()
+    }
+}

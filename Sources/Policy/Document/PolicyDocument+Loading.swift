@@ -131,7 +131,15 @@ struct PolicyReader {
         return roles
     }
 
-    static let teamKeys: Set<String> = ["name", "match", "role", "profile", "quota", "rate", "description"]
+    static let teamKeys: Set<String> = ["name", "match", "role", "profile", "quota", "rate", "mode", "description"]
+
+    private func rolloutMode(_ node: Node, key: String) throws(PolicyFileError) -> RolloutMode {
+        let text = try string(node, key: key)
+        guard let mode = RolloutMode(rawValue: text) else {
+            throw error(node, key, "\(quoted(text)) is not enforce, warn or dry-run")
+        }
+        return mode
+    }
 
     private func teams(_ node: Node, in document: PolicyDocument) throws(PolicyFileError) -> [Team] {
         var teams: [Team] = []
@@ -177,6 +185,9 @@ struct PolicyReader {
                         "no profile named \(quoted(profileName)) in this file or built in")
                 }
                 profile = chosen
+            }
+            if let modeNode = members["mode"] {
+                profile = profile.with(mode: try rolloutMode(modeNode, key: key + ".mode"))
             }
             var quota: TeamQuota?
             if let quotaNode = members["quota"] {
@@ -257,7 +268,8 @@ struct PolicyReader {
     // MARK: Profiles
 
     static let profileKeys: Set<String> = [
-        "extends", "description", "allowedCapabilities", "allowedHostPaths", "hostPathsReadOnly", "protectedHostPaths",
+        "extends", "description", "mode", "allowedCapabilities", "allowedHostPaths", "hostPathsReadOnly",
+        "protectedHostPaths",
         "trustedUserNames", "trustedGroupNames", "allowedRuntimes", "allowedSysctls", "allowedLogDrivers",
         "allowedVolumeDrivers", "allowedImages", "requireImageDigest", "writableImageNames", "maxMemory", "maxCPUs",
         "maxPids", "allowedHostPorts", "allowedHostIPs",
@@ -343,7 +355,9 @@ struct PolicyReader {
             let fileKey = Self.fileKeyForSetting[error.key] ?? error.key
             throw self.error(members[fileKey] ?? node, "\(key).\(fileKey)", error.problem)
         }
-        return Profile(name: name, basedOn: base, settings: settings)
+        var mode = RolloutMode.enforce
+        if let modeNode = members["mode"] { mode = try rolloutMode(modeNode, key: key + ".mode") }
+        return Profile(name: name, basedOn: base, settings: settings, mode: mode)
     }
 
     private func ports(_ node: Node, key: String) throws(PolicyFileError) -> [PortRange] {

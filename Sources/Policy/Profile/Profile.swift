@@ -6,8 +6,13 @@ public struct Profile: Sendable {
     public let settings: ProfileSettings
     /// The built-in profile a policy file's profile extends; nil for the built-ins.
     public let base: String?
+    /// What a denial by this profile's checks does (`enforce` unless a policy file says so).
+    public let mode: RolloutMode
 
-    public init(name: String, checks: [Check], settings: ProfileSettings, base: String? = nil) {
+    public init(
+        name: String, checks: [Check], settings: ProfileSettings, base: String? = nil, mode: RolloutMode = .enforce
+    ) {
+        self.mode = mode
         self.name = name
         self.checks = checks
         self.settings = settings
@@ -15,8 +20,13 @@ public struct Profile: Sendable {
     }
 
     /// A policy file's profile: `base`'s checks with the file's settings.
-    public init(name: String, basedOn base: Profile, settings: ProfileSettings) {
-        self.init(name: name, checks: base.checks, settings: settings, base: base.name)
+    public init(name: String, basedOn base: Profile, settings: ProfileSettings, mode: RolloutMode = .enforce) {
+        self.init(name: name, checks: base.checks, settings: settings, base: base.name, mode: mode)
+    }
+
+    /// The same profile with another rollout mode (a team's `mode`).
+    public func with(mode: RolloutMode) -> Profile {
+        Profile(name: name, checks: checks, settings: settings, base: base, mode: mode)
     }
 
     /// `privileged`: no body checks (requests are still parsed, classified and audited).
@@ -52,7 +62,7 @@ public struct Profile: Sendable {
 
     /// The same checks with other settings (from a policy file).
     public func with(settings: ProfileSettings) -> Profile {
-        Profile(name: name, checks: checks, settings: settings, base: base)
+        Profile(name: name, checks: checks, settings: settings, base: base, mode: mode)
     }
 }
 
