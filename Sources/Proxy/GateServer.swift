@@ -20,6 +20,7 @@ public final class GateServer: Sendable {
     private let timeouts: RequestTimeoutHandler.Timeouts
     private let limits: ConnectionLimits
     private let trail: AuditTrail?
+    public let metrics: GateMetrics
     /// Open client connections, for the shutdown drain.
     private let clients = NIOLockedValueBox<[ObjectIdentifier: Channel]>([:])
 
@@ -30,9 +31,9 @@ public final class GateServer: Sendable {
         group: EventLoopGroup, tls: ReloadableTLSContext, upstream: UpstreamAddress,
         gate: RequestGate = PolicyGate(), headerTimeout: TimeAmount = .seconds(10),
         idleTimeout: TimeAmount = .seconds(120), limits: ConnectionLimits = ConnectionLimits(),
-        audit: AuditTrail? = nil,
-        logger: Logger
+        audit: AuditTrail? = nil, metrics: GateMetrics = GateMetrics(), logger: Logger
     ) {
+        self.metrics = metrics
         self.trail = audit
         self.limits = limits
         self.timeouts = RequestTimeoutHandler.Timeouts(header: headerTimeout, idle: idleTimeout)
@@ -74,6 +75,17 @@ public final class GateServer: Sendable {
         return limits.activeConnections
     }
 
+    /// Client connections open now.
+    public var activeConnections: Int { limits.activeConnections }
+
+    /// Whether the daemon answers `GET /_ping`; nil when it does, else why not.
+    public func daemonProblem(on eventLoop: EventLoop) -> EventLoopFuture<String?> {
+        let address = pool.address
+        return PooledDaemonLookup(pool: pool, eventLoop: eventLoop).get("/_ping").map { answer -> String? in
+            answer.status == .ok ? nil : "the Docker daemon answered \(answer.status.code) to /_ping"
+        }.recover { error in "cannot reach the Docker daemon at \(address): \(DaemonErrorText.describe(error))" }
+    }
+
     /// Stops accepting new connections.
     public func close() async {
         for channel in listeners.take() { try? await channel.close() }
@@ -88,6 +100,7 @@ public final class GateServer: Sendable {
         let timeouts = self.timeouts
         let limits = self.limits
         let trail = self.trail
+        let metrics = self.metrics
         let clients = self.clients
         return ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
@@ -127,7 +140,7 @@ public final class GateServer: Sendable {
                     try operations.addHandler(
                         ProxyHandler(
                             gate: gate, pool: pool, serverHandlers: handlers, limits: limits, overLimit: overLimit,
-                            trail: trail, logger: logger))
+                            trail: trail, metrics: metrics, logger: logger))
                 }
             }
     }

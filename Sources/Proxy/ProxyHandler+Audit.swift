@@ -70,9 +70,14 @@ extension ProxyHandler {
         _ audit: RequestAudit, decision: AuditDecision, status: Int?, refusal: GateRefusal? = nil, note: String? = nil,
         hijack: AuditHijackedSession? = nil
     ) {
+        let report = audit.report
+        let elapsed = Duration.nanoseconds((NIODeadline.now() - audit.started).nanoseconds)
+        metrics?.request(
+            family: report.endpoint.map { String($0.split(separator: ".").first ?? "") } ?? "none",
+            decision: decision.rawValue, team: report.team ?? "", status: status,
+            rule: (refusal ?? report.wouldBeDenied)?.rule, duration: hijack == nil ? elapsed : nil)
         guard let trail else { return }
         var record = audit.record
-        let report = audit.report
         record.identity.team = report.team
         record.identity.role = report.role
         record.identity.matchedSAN = report.matchedSAN
@@ -91,7 +96,7 @@ extension ProxyHandler {
         record.detail = denial?.detail
         record.bytesIn = audit.bytesIn
         record.bytesOut = audit.bytesOut
-        record.duration = .nanoseconds((NIODeadline.now() - audit.started).nanoseconds)
+        record.duration = elapsed
         record.hijack = hijack
         record.note = [report.note, note].compactMap { $0 }.joined(separator: "; ").nilIfEmpty
         trail.log.record(record)

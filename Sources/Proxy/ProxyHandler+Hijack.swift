@@ -61,7 +61,9 @@ extension ProxyHandler {
             audit.status = 101
             let sessionStarted = NIODeadline.now()
             let handler = self
+            metrics?.hijackStarted()
             context.channel.closeFuture.assumeIsolated().whenComplete { _ in
+                handler.metrics?.hijackEnded()
                 handler.write(
                     audit, decision: .allow, status: 101,
                     hijack: AuditHijackedSession(

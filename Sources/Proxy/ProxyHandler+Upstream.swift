@@ -38,6 +38,7 @@ extension ProxyHandler: UpstreamDelegate {
     }
 
     private func daemonUnreachable(_ error: Error, exchange: Exchange, context: ChannelHandlerContext) {
+        metrics?.upstreamError()
         logger.error(
             "cannot reach the Docker daemon",
             metadata: ["upstream": "\(pool.address)", "error": "\(DaemonErrorText.describe(error))"])
@@ -135,6 +136,7 @@ extension ProxyHandler: UpstreamDelegate {
             logger.warning(
                 "the Docker daemon closed the connection mid-response",
                 metadata: ["error": "\(error.map { "\($0)" } ?? "EOF")"])
+            metrics?.upstreamError()
             finishAudit(.error, status: currentAudit?.status, note: "the daemon closed the connection mid-response")
             closeEverything(context: context)
         } else {

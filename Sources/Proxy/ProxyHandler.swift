@@ -84,14 +84,16 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// The client this connection counts against, once the handshake named it.
     var countedClient: String?
     let trail: AuditTrail?
+    let metrics: GateMetrics?
     /// The audit record of the request in flight.
     var currentAudit: RequestAudit?
 
     init(
         gate: RequestGate, pool: UpstreamPool, serverHandlers: HTTPServerHandlers, limits: ConnectionLimits,
-        overLimit: GateRefusal?, trail: AuditTrail?, logger: Logger
+        overLimit: GateRefusal?, trail: AuditTrail?, metrics: GateMetrics? = nil, logger: Logger
     ) {
         self.trail = trail
+        self.metrics = metrics
         self.gate = gate
         self.pool = pool
         self.serverHandlers = serverHandlers
@@ -120,6 +122,7 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         switch event {
         case TLSUserEvent.handshakeCompleted(let summary):
             identity = summary.peer
+            metrics?.handshake("ok", reason: summary.resumed ? "resumed" : "full")
             if overLimit == nil {
                 if limits.admitClient(summary.peer.sha256Fingerprint) {
                     countedClient = summary.peer.sha256Fingerprint
@@ -132,6 +135,7 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 }
             }
         case TLSUserEvent.handshakeRefused(let refusal):
+            metrics?.handshake("refused", reason: refusal.kind)
             auditRefusedHandshake(refusal, context: context)
         case is DrainEvent:
             // Shutting down: no further requests on this connection.

@@ -123,6 +123,13 @@ struct Serve: AsyncParsableCommand {
         help: "closed (default): refuse requests with 503 while the audit log cannot be written; open: keep serving.")
     var auditFailure: String = "closed"
 
+    @Option(
+        name: .customLong("metrics-addr"),
+        help:
+            "Plain-HTTP listener for /metrics (Prometheus), /healthz and /readyz, HOST:PORT (loopback by default), or none."
+    )
+    var metricsAddress: String = "127.0.0.1:9323"
+
     @Option(name: .customLong("shutdown-grace"), help: "Seconds in-flight requests get to finish after SIGTERM.")
     var shutdownGraceSeconds: Double = 15
 
@@ -133,6 +140,7 @@ struct Serve: AsyncParsableCommand {
         for value in host { _ = try ListenAddress(parsing: value) }
         _ = try UpstreamAddress(parsing: upstream)
         guard handshakeTimeoutSeconds > 0 else { throw ValidationError("--tls-handshake-timeout must be positive") }
+        if metricsAddress != "none" { _ = try Self.hostAndPort(metricsAddress) }
         guard auditFailure == "closed" || auditFailure == "open" else {
             throw ValidationError("--audit-failure must be closed or open, not \(auditFailure)")
         }
@@ -208,6 +216,35 @@ struct Serve: AsyncParsableCommand {
         for address in bound {
             logger.notice("listening on \(ListenAddress(socketAddress: address))")
         }
+        let metricsServer: MetricsServer?
+        if metricsAddress == "none" {
+            metricsServer = nil
+        } else {
+            let (host, port) = try Self.hostAndPort(metricsAddress)
+            do {
+                metricsServer = try await MetricsServer(
+                    group: group, host: host, port: port, metrics: server.metrics,
+                    refresh: {
+                        server.metrics.refresh(
+                            activeConnections: server.activeConnections, auditHealthy: auditLog.isHealthy,
+                            auditHeld: auditLog.health.failures.reduce(0) { $0 + $1.heldRecords })
+                    },
+                    readiness: { eventLoop in
+                        server.daemonProblem(on: eventLoop).map { problem in
+                            problem
+                                ?? (auditLog.isHealthy ? nil : "the audit log cannot be written: \(auditLog.health)")
+                        }
+                    })
+            } catch {
+                await server.close()
+                try? await group.shutdownGracefully()
+                throw StartupError("cannot listen for metrics on \(metricsAddress): \(error)")
+            }
+            if let address = metricsServer?.localAddress {
+                logger.notice("metrics on http://\(Self.describe(address))/metrics (and /healthz, /readyz)")
+            }
+        }
+        if let sha = trail.policySHA256 { server.metrics.policyLoaded(sha.hex) }
         logger.notice("forwarding to the Docker daemon at \(upstreamAddress)")
         announce(selection, logger: logger)
         logger.notice(
@@ -217,8 +254,17 @@ struct Serve: AsyncParsableCommand {
 
         await SignalWaiter.run(
             onReload: {
-                reloadPolicy(into: gate, logger: logger)
-                switch tls.reload() {
+                let policyReloaded = reloadPolicy(into: gate, logger: logger)
+                let policySHA = policy.flatMap { FileManager.default.contents(atPath: $0) }.map {
+                    AuditSHA256(of: $0).hex
+                }
+                let tlsResult = tls.reload()
+                if case .success = tlsResult {
+                    server.metrics.reload(succeeded: policyReloaded, policySHA256: policySHA)
+                } else {
+                    server.metrics.reload(succeeded: false, policySHA256: nil)
+                }
+                switch tlsResult {
                 case .success(let context):
                     logger.notice(
                         "reloaded TLS certificates",
@@ -230,6 +276,7 @@ struct Serve: AsyncParsableCommand {
             })
         logger.notice("shutting down: no new connections; in-flight requests get \(shutdownGraceSeconds) s")
         await server.close()
+        await metricsServer?.close()
         let cut = await server.drain(grace: .milliseconds(Int64(shutdownGraceSeconds * 1000)))
         if cut > 0 { logger.warning("closing \(cut) connections still open after the grace period") }
         try? await group.shutdownGracefully()
@@ -294,15 +341,34 @@ extension Serve {
     }
 
     /// SIGHUP: the policy file is read again; on any problem the current policy stays.
-    func reloadPolicy(into gate: ReloadableGate, logger: Logger) {
-        guard policy != nil else { return }
+    @discardableResult
+    func reloadPolicy(into gate: ReloadableGate, logger: Logger) -> Bool {
+        guard policy != nil else { return true }
         do {
             let selection = try PolicySelection.load(policyPath: policy, profileName: profile)
             gate.replace(with: makeGate(selection))
             announce(selection, logger: logger)
+            return true
         } catch {
             logger.error("policy reload failed; keeping the current policy", metadata: ["error": "\(error)"])
+            return false
         }
+    }
+
+    /// `127.0.0.1:9323` → ("127.0.0.1", 9323); `[::1]:9323` too.
+    static func hostAndPort(_ text: String) throws -> (String, Int) {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+            (0...65535).contains(port)
+        else { throw ValidationError("--metrics-addr \(text) is not HOST:PORT (or none)") }
+        var host = String(text[..<colon])
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty else { throw ValidationError("--metrics-addr \(text) has no host") }
+        return (host, port)
+    }
+
+    static func describe(_ address: SocketAddress) -> String {
+        let ip = address.ipAddress ?? "?"
+        return ip.contains(":") ? "[\(ip)]:\(address.port ?? 0)" : "\(ip):\(address.port ?? 0)"
     }
 }
 

@@ -26,7 +26,7 @@ final class Gate: Sendable {
                 "--tlscacert", setup.pki + "/ca.pem",
                 "--tlscert", setup.pki + "/server-cert.pem",
                 "--tlskey", setup.pki + "/server-key.pem",
-                "--upstream", "unix://" + socketPath,
+                "--upstream", "unix://" + socketPath, "--metrics-addr", "127.0.0.1:0",
             ] + extraArguments)
         var port: Int?
         let deadline = ContinuousClock.now + .seconds(20)

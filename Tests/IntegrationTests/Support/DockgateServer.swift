@@ -89,7 +89,7 @@ extension TestBed {
         var arguments = [
             "serve", "-H", "tcp://127.0.0.1:0", "--tlsverify", "--tlscacert", pki.caCertificate,
             "--tlscert", certificate ?? pki.serverCertificate, "--tlskey", key ?? pki.serverKey,
-            "--upstream", "unix://" + path("daemon.sock"), "--log-level", "debug",
+            "--upstream", "unix://" + path("daemon.sock"), "--log-level", "debug", "--metrics-addr", "127.0.0.1:0",
         ]
         if revocationList { arguments += ["--tlscrl", pki.revocationList] }
         if let handshakeTimeout { arguments += ["--tls-handshake-timeout", "\(handshakeTimeout)"] }
