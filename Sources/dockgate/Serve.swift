@@ -21,6 +21,13 @@ struct Serve: AsyncParsableCommand {
             """
     )
 
+    @Option(
+        help: """
+            A YAML file of serve's flags by their long names (tlscacert: /etc/dockgate/ca.pem; lists \
+            for repeatable ones); flags on the command line win.
+            """)
+    var config: String?
+
     @Option(name: [.customShort("H"), .long], help: "Address to listen on (repeatable), tcp://ADDR:PORT.")
     var host: [String] = [ListenAddress.defaultValue.description]
 

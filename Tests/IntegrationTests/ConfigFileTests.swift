@@ -1,0 +1,50 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `serve --config FILE`: the file carries serve's flags; the command line wins; mistakes
+/// stop start-up naming the line and key.
+@Suite(.timeLimit(.minutes(2)))
+struct ConfigFileTests {
+    @Test("a config file starts the gate; a flag on the command line wins over it")
+    func startsFromTheFile() async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let alice = try await bed.issueClient("alice")
+        try bed.write(
+            """
+            tlsverify: true
+            tlscacert: \(bed.pki.caCertificate)
+            tlscert: \(bed.pki.serverCertificate)
+            tlskey: \(bed.pki.serverKey)
+            upstream: unix://\(bed.path("daemon.sock"))
+            host: [tcp://127.0.0.1:1]
+            metrics-addr: 127.0.0.1:0
+            audit-log: ["-"]
+            log-level: debug
+            """, to: bed.path("dockgate.yaml"))
+        let server = try await bed.startServer(arguments: [
+            "serve", "--config", bed.path("dockgate.yaml"), "-H", "tcp://127.0.0.1:0",
+        ])
+        let answer = try await bed.curl(server, client: alice)
+        #expect(answer.status == 200, "\(answer)")
+        await server.stop()
+    }
+
+    static let mistakes: [(yaml: String, error: String)] = [
+        ("tlscacert: /a\ntls-ca: /b\n", "dockgate.yaml:2:1: tls-ca: unknown key"),
+        ("tlscacert: [/a, /b]\n", "dockgate.yaml:1:1: tlscacert: must be a single value"),
+        ("tlsverify: yes\n", "dockgate.yaml:1:1: tlsverify: must be true or false"),
+        ("- tlscacert\n", "must be a mapping of serve flags"),
+    ]
+
+    @Test("mistakes stop start-up with the line and key", arguments: mistakes)
+    func refused(yaml: String, error: String) async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        try bed.write(yaml, to: bed.path("dockgate.yaml"))
+        let result = try await bed.dockgate(["serve", "--config", bed.path("dockgate.yaml")])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.standardError.contains(error), "\(result)")
+    }
+}
