@@ -259,7 +259,10 @@ struct Serve: AsyncParsableCommand {
         )
         if !crlPaths.isEmpty { logger.info("checking client certificates against \(crlPaths.joined(separator: ", "))") }
 
+        // A change to any of these files reloads as SIGHUP does.
+        let watched = [caPath, certificatePath, keyPath] + crlPaths + [keyPassphrasePath, policy].compactMap { $0 }
         await SignalWaiter.run(
+            watching: watched,
             onReload: {
                 let policyReloaded = reloadPolicy(into: gate, logger: logger)
                 let policySHA = policy.flatMap { FileManager.default.contents(atPath: $0) }.map {

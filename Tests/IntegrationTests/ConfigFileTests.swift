@@ -48,3 +48,37 @@ struct ConfigFileTests {
         #expect(result.standardError.contains(error), "\(result)")
     }
 }
+
+/// A changed policy file is picked up without a signal, as SIGHUP would.
+@Suite(.timeLimit(.minutes(2)))
+struct WatchedFileReloadTests {
+    @Test("rewriting the policy file changes the decision for the next request")
+    func policyFileChange() async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let alice = try await bed.issueClient("alice")
+        let policy = bed.path("policy.yaml")
+        try bed.write("apiVersion: dockgate/v1\nprofile: privileged\n", to: policy)
+        let server = try await bed.startServer(extraArguments: ["--policy", policy])
+        func create() async throws -> String {
+            try await bed.run(
+                try Executables.curl(),
+                [
+                    "--silent", "--resolve", "localhost:\(server.port):127.0.0.1", "--cacert", bed.pki.caCertificate,
+                    "--cert", alice.certificate, "--key", alice.key, "-H", "Content-Type: application/json", "--data",
+                    #"{"Image":"x","User":"1000","HostConfig":{"Privileged":true}}"#, "-w", "\n%{http_code}",
+                    "https://localhost:\(server.port)/v1.41/containers/create",
+                ]
+            ).standardOutput
+        }
+        #expect(try await create().hasSuffix("\n200"))
+        try bed.write("apiVersion: dockgate/v1\nprofile: baseline\n", to: policy)
+        var refused = false
+        for _ in 0..<50 where !refused {
+            try await Task.sleep(for: .milliseconds(200))
+            refused = try await create().hasSuffix("\n403")
+        }
+        #expect(refused, "the new policy was not picked up:\n\(server.log)")
+        await server.stop()
+    }
+}
