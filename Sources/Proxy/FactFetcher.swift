@@ -15,55 +15,39 @@ struct FactFetcher {
     func adding(_ query: FactQuery, to facts: Facts) -> EventLoopFuture<Facts> {
         switch query {
         case .image(let reference):
-            return inspect("/images/\(Self.escaped(reference))/json", InspectedFacts.image).map { answer in
-                var facts = facts
-                facts.images[reference] = answer
-                return facts
-            }
+            return fill(\.images, reference, facts, "/images/\(Self.escaped(reference))/json", InspectedFacts.image)
         case .container(let reference):
-            return inspect("/containers/\(Self.escaped(reference))/json", InspectedFacts.container).map { answer in
-                var facts = facts
-                facts.containers[reference] = answer
-                return facts
-            }
+            return fill(
+                \.containers, reference, facts, "/containers/\(Self.escaped(reference))/json", InspectedFacts.container)
         case .exec(let id):
-            return inspect("/exec/\(Self.escaped(id))/json", InspectedFacts.exec).map { answer in
-                var facts = facts
-                facts.execs[id] = answer
-                return facts
-            }
+            return fill(\.execs, id, facts, "/exec/\(Self.escaped(id))/json", InspectedFacts.exec)
         case .volume(let name):
-            return inspect("/volumes/\(Self.escaped(name))", InspectedFacts.volume).map { answer in
-                var facts = facts
-                facts.volumes[name] = answer
-                return facts
-            }
+            return fill(\.volumes, name, facts, "/volumes/\(Self.escaped(name))", InspectedFacts.volume)
         case .network(let name):
-            return inspect("/networks/\(Self.escaped(name))", InspectedFacts.network).map { answer in
-                var facts = facts
-                facts.networks[name] = answer
-                return facts
-            }
+            return fill(\.networks, name, facts, "/networks/\(Self.escaped(name))", InspectedFacts.network)
         case .service(let name):
-            return inspect("/services/\(Self.escaped(name))", InspectedFacts.service).map { answer in
-                var facts = facts
-                facts.services[name] = answer
-                return facts
-            }
+            return fill(\.services, name, facts, "/services/\(Self.escaped(name))", InspectedFacts.service)
         case .teamContainers(let team):
             let filters = #"{"label":["\#(OwnerLabel.key)=\#(team)"]}"#
-            return inspect(
-                "/containers/json?all=1&filters=\(Self.queryEscaped(filters))", InspectedFacts.containerCount
-            )
-            .map { answer in
-                var facts = facts
-                facts.teamContainers[team] = answer
-                return facts
-            }
+            return fill(
+                \.teamContainers, team, facts, "/containers/json?all=1&filters=\(Self.queryEscaped(filters))",
+                InspectedFacts.containerCount)
         case .hostPath(let path):
             var updated = facts
             updated.hostPaths[path] = .found(HostPathResolver.resolve(path))
             return daemon.eventLoop.makeSucceededFuture(updated)
+        }
+    }
+
+    /// `facts` with the daemon's answer at `path` stored under `key` in `table`.
+    private func fill<Value: Sendable>(
+        _ table: WritableKeyPath<Facts, FactTable<Value>> & Sendable, _ key: String, _ facts: Facts, _ path: String,
+        _ read: @escaping @Sendable (JSONValue) throws(InspectError) -> Value
+    ) -> EventLoopFuture<Facts> {
+        inspect(path, read).map { answer in
+            var updated = facts
+            updated[keyPath: table][key] = answer
+            return updated
         }
     }
 
