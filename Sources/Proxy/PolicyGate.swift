@@ -166,12 +166,13 @@ public struct PolicyGate: RequestGate {
                 }
             }
         }
-        let request = PolicyRequest(classified, body: json)
+        let checked = json
+        let request = PolicyRequest(classified, body: checked)
         return evaluate(
             request, head: head, caller: caller, facts: Facts(), fetcher: FactFetcher(daemon: daemon), lookups: 0,
             report: report
         ).map { decision in
-            guard case .allow(let allowedHead, _) = decision, let json else { return decision }
+            guard case .allow(let allowedHead, _) = decision, let json = checked else { return decision }
             // The profile's safe defaults, then (for a team member) the team's owner label on
             // what it creates: forward the checked tree with them added, re-encoded.
             var edited = ProfileDefaults.apply(to: json, request: request, profile: caller.profile)

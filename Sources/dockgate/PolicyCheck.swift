@@ -38,7 +38,7 @@ struct PolicyCheck: ParsableCommand {
         if let teams = document.teams {
             lines.append("teams (first match wins; a certificate matching none is refused):")
             for team in teams {
-                let quota = team.quota?.maximumContainers.map { ", quota \($0) containers" } ?? ""
+                let quota = team.quota.map { ", quota \($0.description)" } ?? ""
                 lines.append(
                     "  \(team.name): role \(team.role.name), profile \(team.profile.name)\(quota); matches "
                         + team.matchers.map { $0.description }.joined(separator: " or "))

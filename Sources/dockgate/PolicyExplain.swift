@@ -81,7 +81,7 @@ struct PolicyExplain: ParsableCommand {
                 print("team: none — matches no team in the policy; every request is refused (rule team-match)")
                 throw ExitCode.failure
             case .team(let team, let alsoMatched):
-                let quota = team.quota?.maximumContainers.map { ", quota \($0) containers" } ?? ""
+                let quota = team.quota.map { ", quota \($0.description)" } ?? ""
                 print("team: \(team.name) (role \(team.role.name), profile \(team.profile.name)\(quota))")
                 if !alsoMatched.isEmpty {
                     print("note: also matches \(alsoMatched.joined(separator: ", ")); the first team in the file wins")

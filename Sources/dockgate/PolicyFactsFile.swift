@@ -49,6 +49,8 @@ enum PolicyFactsFile {
             "{\"services\": {\(quoted(name)): {\"id\": \"…\", \"owner\": \"web\"}}}"
         case .teamContainers(let team):
             "{\"teamContainers\": {\(quoted(team)): 3}}"
+        case .teamResources(let team):
+            "{\"teamResources\": {\(quoted(team)): {\"memory\": 1073741824, \"nanoCPUs\": 1000000000}}}"
         }
     }
 
@@ -67,6 +69,7 @@ private struct FactsReader {
             root, at: "the top level",
             allowed: [
                 "images", "containers", "execs", "volumes", "hostPaths", "networks", "services", "teamContainers",
+                "teamResources",
             ])
         {
             let path = member.key
@@ -76,6 +79,17 @@ private struct FactsReader {
             case "execs": facts.execs = try table(member.value, at: path, exec)
             case "volumes": facts.volumes = try table(member.value, at: path, volume)
             case "networks": facts.networks = try table(member.value, at: path, network)
+            case "teamResources":
+                facts.teamResources = try table(member.value, at: path) { value, _, at in
+                    var fields: [String: Int64] = [:]
+                    for entry in try members(value, at: at, allowed: ["memory", "nanoCPUs"]) {
+                        guard let number = entry.value.numberValue.flatMap({ Int64($0.text) }), number >= 0 else {
+                            throw problem(at: "\(at).\(entry.key)", "must be a whole number")
+                        }
+                        fields[entry.key] = number
+                    }
+                    return TeamResources(memory: fields["memory"] ?? 0, nanoCPUs: fields["nanoCPUs"] ?? 0)
+                }
             case "services": facts.services = try table(member.value, at: path, service)
             case "teamContainers":
                 facts.teamContainers = try table(member.value, at: path) { value, _, at in

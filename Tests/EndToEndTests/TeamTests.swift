@@ -125,7 +125,7 @@ struct TeamTests {
     }
 
     /// One CLI only: the count is of team quota's containers, which only this test makes.
-    @Test("a team at its container quota is refused with its usage", arguments: DockerCLI.available.prefix(1))
+    @Test("a team at its container or memory quota is refused with its usage", arguments: DockerCLI.available.prefix(1))
     func quota(cli: DockerCLI) async throws {
         let setup = try await SharedSetup.get()
         let policy = setup.scratch + "/quota-policy.yaml"
@@ -135,20 +135,36 @@ struct TeamTests {
           - name: quota
             match: [{OU: quota}]
             role: operator
-            quota: {containers: 2}
+            quota: {containers: 3, memory: 96Mi}
         """.write(toFile: policy, atomically: true, encoding: .utf8)
         try await Scenario.run(cli, gateArguments: ["--policy", policy]) { s in
-            for _ in 0..<2 {
+            func run(_ memory: String) async throws -> (String, CommandResult) {
                 let name = s.uniqueName("quota")
                 s.removeAfterwards(container: name)
-                try await s.dockerSucceeds(["create", "--name", name, testImage, "true"], as: "quota")
+                let result = try await s.docker(
+                    ["run", "-d", "--name", name, "--memory", memory, testImage, "sleep", "600"], as: "quota")
+                return (name, result)
             }
-            let name = s.uniqueName("quota")
-            s.removeAfterwards(container: name)
-            let third = try await s.docker(["create", "--name", name, testImage, "true"], as: "quota")
-            expectRefused(third, rule: "team-quota", "the third create")
-            #expect(third.standardError.contains("already holds 2 containers, its quota is 2"), "\(third)")
-            try await expectNoContainer(name, s)
+            for _ in 0..<2 {
+                let (_, result) = try await run("32m")
+                try #require(result.succeeded, "\(result)")
+            }
+            // 64Mi of 96Mi in use: another 64m does not fit, 32m does.
+            let (tooBig, refusedMemory) = try await run("64m")
+            expectRefused(refusedMemory, rule: "team-quota", "a container over the memory quota")
+            #expect(
+                refusedMemory.standardError.contains(
+                    "use 64Mi of its 96Mi memory quota; this container asks for 64Mi more"),
+                "\(refusedMemory)")
+            try await expectNoContainer(tooBig, s)
+            let (_, fits) = try await run("32m")
+            #expect(fits.succeeded, "\(fits)")
+            // Three held: the fourth is refused by count, with the usage.
+            let (fourth, refusedCount) = try await run("16m")
+            expectRefused(refusedCount, rule: "team-quota", "the fourth container")
+            #expect(
+                refusedCount.standardError.contains("already holds 3 containers, its quota is 3"), "\(refusedCount)")
+            try await expectNoContainer(fourth, s)
         }
     }
 

@@ -74,3 +74,74 @@ struct CheckTeamQuotaTests {
         try row.verify(.teamQuota)
     }
 }
+
+/// The memory and CPU part of `team-quota`: the new container's limits plus those of the
+/// team's running containers must fit.
+@Suite("Check team-quota: memory and CPUs")
+struct CheckTeamQuotaResourcesTests {
+    static let member = CallerIdentity(
+        subject: "CN=alice,OU=web", team: "web", role: .operator,
+        quota: TeamQuota(maximumContainers: nil, maximumMemory: 1 << 30, maximumNanoCPUs: 2_000_000_000))
+
+    static func using(memory: Int64, cpus: Int64, unlimited: Int = 0) -> Facts {
+        Facts(teamResources: [
+            "web": .found(TeamResources(memory: memory, nanoCPUs: cpus, withoutMemoryLimit: unlimited))
+        ])
+    }
+
+    static func create(_ name: String, _ hostConfig: String, facts: Facts = Facts(), _ expected: CheckCase.Expected)
+        -> CheckCase
+    {
+        CheckCase(
+            name, body: PolicyTest.createBody(hostConfig: hostConfig), facts: facts, identity: member, expected)
+    }
+
+    static let half = #""Memory":536870912,"NanoCpus":1000000000"#
+
+    static let cases: [CheckCase] = [
+        create("fits", half, facts: using(memory: 1 << 29, cpus: 1_000_000_000), .allow),
+        create(
+            "memory over", half, facts: using(memory: 600 << 20, cpus: 0),
+            .deny(
+                reason:
+                    "team web's running containers use 600Mi of its 1Gi memory quota; this container asks for 512Mi more",
+                detail: "quota memory=1073741824, used 629145600, asked 536870912")),
+        create(
+            "CPUs over", half, facts: using(memory: 0, cpus: 1_500_000_000),
+            .deny(
+                reason: "team web's running containers use 1.5 of its 2 CPU quota; this container asks for 1 more",
+                detail: "quota cpus=2000000000, used 1500000000, asked 1000000000")),
+        create(
+            "an unlimited running container fills the quota", half, facts: using(memory: 0, cpus: 0, unlimited: 1),
+            .deny(
+                reason:
+                    "team web's running containers use unlimited of its 1Gi memory quota; this container asks for 512Mi more",
+                detail: "quota memory=1073741824, used 0, asked 536870912")),
+        create(
+            "no memory limit", #""NanoCpus":1000000000"#, facts: using(memory: 0, cpus: 0),
+            .deny(
+                reason: "team web has a memory quota of 1Gi: add --memory", detail: "quota memory=1073741824, Memory=0")
+        ),
+        create(
+            "no CPU limit", #""Memory":536870912"#, facts: using(memory: 0, cpus: 0),
+            .deny(
+                reason: "team web has a CPU quota of 2 CPUs: add --cpus",
+                detail: "quota cpus=2000000000, NanoCpus=0, CpuQuota=0")),
+        create(
+            "CpuQuota counts as CPUs", #""Memory":536870912,"CpuQuota":50000,"CpuPeriod":100000"#,
+            facts: using(memory: 0, cpus: 1_600_000_000),
+            .deny(
+                reason: "team web's running containers use 1.6 of its 2 CPU quota; this container asks for 0.5 more",
+                detail: "quota cpus=2000000000, used 1600000000, asked 500000000")),
+        create(
+            "usage not looked up yet", half,
+            .deny(
+                reason: #"could not determine what team "web"'s running containers use"#,
+                detail: "quota 1Gi memory, 2 CPUs", missing: .teamResources("web"))),
+    ]
+
+    @Test(arguments: cases)
+    func table(_ row: CheckCase) throws {
+        try row.verifyAlone(.teamQuota)
+    }
+}

@@ -23,6 +23,7 @@ struct EngineFactLoopTests {
             case .network(let name): facts.networks[name] = .notFound
             case .service(let name): facts.services[name] = .notFound
             case .teamContainers(let team): facts.teamContainers[team] = .found(0)
+            case .teamResources(let team): facts.teamResources[team] = .found(TeamResources(memory: 0, nanoCPUs: 0))
             }
         }
     }

@@ -357,9 +357,11 @@ struct PolicyDocumentTests {
         ),
         (team("    quota:\n      containers:\n"), "p.yaml:8:18: teams.web.quota.containers: must have a value"),
         (
-            team("    quota:\n      memory: 1Gi\n"),
-            "p.yaml:8:7: teams.web.quota.memory: unknown key; expected one of containers"
+            team("    quota:\n      disk: 1Gi\n"),
+            "p.yaml:8:7: teams.web.quota.disk: unknown key; expected one of containers, cpus, memory"
         ),
+        (team("    quota:\n      memory: 1G\n"), "p.yaml:8:15: teams.web.quota.memory: \"1G\" is not a size"),
+        (team("    quota:\n      cpus: lots\n"), "p.yaml:8:13: teams.web.quota.cpus: \"lots\" is not a number of CPUs"),
         (team("    quota: 5\n"), "p.yaml:7:12: teams.web.quota: must be a mapping"),
         (team("    roles: admin\n"), "p.yaml:7:5: teams[0].roles: unknown key"),
         (

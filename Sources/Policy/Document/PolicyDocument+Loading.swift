@@ -191,11 +191,24 @@ struct PolicyReader {
             }
             var quota: TeamQuota?
             if let quotaNode = members["quota"] {
-                let limits = try mapping(quotaNode, key: key + ".quota", allowed: ["containers"])
-                quota = TeamQuota(
-                    maximumContainers: try limits["containers"].map { (node) throws(PolicyFileError) in
-                        Int(try integer(node, key: key + ".quota.containers"))
-                    })
+                let quotaKey = key + ".quota"
+                let limits = try mapping(quotaNode, key: quotaKey, allowed: ["containers", "memory", "cpus"])
+                var containers: Int?
+                var memory: Int64?
+                var cpus: Int64?
+                if let node = limits["containers"] {
+                    containers = Int(try integer(node, key: quotaKey + ".containers"))
+                }
+                if let node = limits["memory"] { memory = try bytes(node, key: quotaKey + ".memory") }
+                if let node = limits["cpus"] {
+                    let text = try string(node, key: quotaKey + ".cpus")
+                    guard let nano = Quantities.nanoCPUs(text), nano > 0 else {
+                        throw error(
+                            node, quotaKey + ".cpus", "\(quoted(text)) is not a number of CPUs (0.5, 2 or 500m)")
+                    }
+                    cpus = nano
+                }
+                quota = TeamQuota(maximumContainers: containers, maximumMemory: memory, maximumNanoCPUs: cpus)
             }
             var rate: TeamRate?
             if let rateNode = members["rate"] {

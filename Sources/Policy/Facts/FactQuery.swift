@@ -20,6 +20,9 @@ public enum FactQuery: Sendable, Hashable, CustomStringConvertible {
     case service(String)
     /// `GET /containers/json?all=1` filtered by the team's owner label: how many it holds.
     case teamContainers(String)
+    /// The team's running containers (`GET /containers/json`, then each one's inspect): their
+    /// memory and CPU limits summed.
+    case teamResources(String)
 
     public var description: String {
         switch self {
@@ -31,6 +34,7 @@ public enum FactQuery: Sendable, Hashable, CustomStringConvertible {
         case .network(let name): "network \(quoted(name))"
         case .service(let name): "service \(quoted(name))"
         case .teamContainers(let team): "the containers of team \(quoted(team))"
+        case .teamResources(let team): "the resources of team \(quoted(team))'s running containers"
         }
     }
 
@@ -38,10 +42,11 @@ public enum FactQuery: Sendable, Hashable, CustomStringConvertible {
         switch (lhs, rhs) {
         case (.image(let a), .image(let b)), (.container(let a), .container(let b)), (.exec(let a), .exec(let b)),
             (.volume(let a), .volume(let b)), (.hostPath(let a), .hostPath(let b)), (.network(let a), .network(let b)),
-            (.service(let a), .service(let b)), (.teamContainers(let a), .teamContainers(let b)):
+            (.service(let a), .service(let b)), (.teamContainers(let a), .teamContainers(let b)),
+            (.teamResources(let a), .teamResources(let b)):
             a.bytesEqual(b)
         case (.image, _), (.container, _), (.exec, _), (.volume, _), (.hostPath, _), (.network, _), (.service, _),
-            (.teamContainers, _):
+            (.teamContainers, _), (.teamResources, _):
             false
         }
     }
@@ -56,6 +61,7 @@ public enum FactQuery: Sendable, Hashable, CustomStringConvertible {
         case .network(let key): hasher.combine(5); hasher.combine(Array(key.utf8))
         case .service(let key): hasher.combine(6); hasher.combine(Array(key.utf8))
         case .teamContainers(let key): hasher.combine(7); hasher.combine(Array(key.utf8))
+        case .teamResources(let key): hasher.combine(8); hasher.combine(Array(key.utf8))
         }
     }
 }

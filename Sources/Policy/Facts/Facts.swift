@@ -12,6 +12,8 @@ public struct Facts: Sendable {
     public var services: FactTable<ServiceFact>
     /// How many containers each team owns (`FactQuery.teamContainers`).
     public var teamContainers: FactTable<Int>
+    /// What each team's running containers hold (`FactQuery.teamResources`).
+    public var teamResources: FactTable<TeamResources>
     /// Resolved host paths (`realpath`), keyed by the cleaned path as the request gives it.
     public var hostPaths: FactTable<String>
 
@@ -19,8 +21,9 @@ public struct Facts: Sendable {
         images: FactTable<ImageFact> = [:], containers: FactTable<ContainerFact> = [:],
         execs: FactTable<ExecFact> = [:], volumes: FactTable<VolumeFact> = [:], hostPaths: FactTable<String> = [:],
         networks: FactTable<NetworkFact> = [:], services: FactTable<ServiceFact> = [:],
-        teamContainers: FactTable<Int> = [:]
+        teamContainers: FactTable<Int> = [:], teamResources: FactTable<TeamResources> = [:]
     ) {
+        self.teamResources = teamResources
         self.images = images
         self.containers = containers
         self.execs = execs
@@ -146,6 +149,22 @@ public struct ServiceFact: Sendable, Hashable {
     }
 }
 
+/// The memory and CPU limits of a team's running containers, summed; `unlimited` counts the
+/// ones without a limit (they count as over any quota).
+public struct TeamResources: Sendable, Hashable {
+    public let memory: Int64
+    public let nanoCPUs: Int64
+    public let withoutMemoryLimit: Int
+    public let withoutCPULimit: Int
+
+    public init(memory: Int64, nanoCPUs: Int64, withoutMemoryLimit: Int = 0, withoutCPULimit: Int = 0) {
+        self.memory = memory
+        self.nanoCPUs = nanoCPUs
+        self.withoutMemoryLimit = withoutMemoryLimit
+        self.withoutCPULimit = withoutCPULimit
+    }
+}
+
 /// The label dockgate stamps on what a team creates.
 public enum OwnerLabel {
     public static let key = "dockgate.owner"
@@ -163,6 +182,7 @@ extension Facts {
         case .network(let key): networks[key] != nil
         case .service(let key): services[key] != nil
         case .teamContainers(let key): teamContainers[key] != nil
+        case .teamResources(let key): teamResources[key] != nil
         }
     }
 }

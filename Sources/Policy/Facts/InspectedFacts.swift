@@ -83,6 +83,30 @@ public enum InspectedFacts {
         return ServiceFact(id: id, owner: try owner(try optionalObject(root, "Spec", at: ""), at: "Spec."))
     }
 
+    /// `GET /containers/json`: the containers' `Id`s.
+    public static func containerIDs(_ document: JSONValue) throws(InspectError) -> [String] {
+        guard let list = document.arrayValue else { throw InspectError(path: "the document", expected: "an array") }
+        var ids: [String] = []
+        for (index, entry) in list.enumerated() {
+            let id = try string(try object(entry, at: "[\(index)]"), "Id", at: "[\(index)].")
+            guard !id.isEmpty else { throw InspectError(path: "[\(index)].Id", expected: "a container ID") }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    /// A container's memory and CPU limits (`HostConfig.Memory`; `NanoCpus`, or `CpuQuota`
+    /// over `CpuPeriod`), 0 for none.
+    public static func containerLimits(_ document: JSONValue) throws(InspectError) -> (memory: Int64, nanoCPUs: Int64) {
+        let host = try optionalObject(try Self.object(document, at: ""), "HostConfig", at: "")
+        let memory = try integer(host, "Memory", at: "HostConfig.")
+        let nano = try integer(host, "NanoCpus", at: "HostConfig.")
+        let quota = try integer(host, "CpuQuota", at: "HostConfig.")
+        let period = try integer(host, "CpuPeriod", at: "HostConfig.")
+        let cpus = nano > 0 ? nano : quota > 0 ? quota * 1_000_000_000 / (period > 0 ? period : 100_000) : 0
+        return (max(memory, 0), cpus)
+    }
+
     /// `GET /containers/json`: how many containers the list holds.
     public static func containerCount(_ document: JSONValue) throws(InspectError) -> Int {
         guard let list = document.arrayValue else { throw InspectError(path: "the document", expected: "an array") }
@@ -123,6 +147,15 @@ public enum InspectedFacts {
         guard case .present(let member) = object?.value(forMapKey: name), !member.value.isNull else { return "" }
         guard let text = member.value.stringValue else { throw InspectError(path: path + name, expected: "a string") }
         return text
+    }
+
+    /// A whole-number member; absent or `null` reads as 0.
+    private static func integer(_ object: JSONObject?, _ name: String, at path: String) throws(InspectError) -> Int64 {
+        guard case .present(let member) = object?.value(forMapKey: name), !member.value.isNull else { return 0 }
+        guard let number = member.value.numberValue, let value = Int64(number.text) else {
+            throw InspectError(path: path + name, expected: "a whole number")
+        }
+        return value
     }
 
     private static func bool(_ object: JSONObject, _ name: String, at path: String) throws(InspectError) -> Bool {

@@ -26,13 +26,29 @@ public struct Team: Sendable {
     }
 }
 
-/// Per-team limits on containers held (running or not).
+/// Per-team limits: containers held (running or not), and the memory and CPUs their running
+/// containers may have together.
 public struct TeamQuota: Sendable, Hashable {
     /// At most this many containers owned by the team.
     public let maximumContainers: Int?
+    /// At most this much memory (bytes) across the team's running containers.
+    public let maximumMemory: Int64?
+    /// At most this many nano-CPUs across the team's running containers.
+    public let maximumNanoCPUs: Int64?
 
-    public init(maximumContainers: Int?) {
+    public init(maximumContainers: Int?, maximumMemory: Int64? = nil, maximumNanoCPUs: Int64? = nil) {
         self.maximumContainers = maximumContainers
+        self.maximumMemory = maximumMemory
+        self.maximumNanoCPUs = maximumNanoCPUs
+    }
+
+    /// `40 containers, 8Gi memory, 4 CPUs`.
+    public var description: String {
+        var parts: [String] = []
+        if let maximumContainers { parts.append("\(maximumContainers) containers") }
+        if let maximumMemory { parts.append("\(LimitText.bytes(maximumMemory)) memory") }
+        if let maximumNanoCPUs { parts.append("\(LimitText.cpus(maximumNanoCPUs)) CPUs") }
+        return parts.joined(separator: ", ")
     }
 }
 
