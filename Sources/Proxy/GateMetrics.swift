@@ -7,29 +7,37 @@ public final class GateMetrics: Sendable {
     private let durations: DurationHistogram
     private let hijacked: Gauge
 
+    /// `dockgate_<name>_<unit>` with its help line.
+    private static func named(_ name: String, _ unit: String = "", _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "dockgate", metricName: name, unitName: unit, helpText: help)
+    }
+
     public init() {
         durations = registry.makeDurationHistogram(
-            name: "dockgate_request_duration_seconds",
+            descriptor: Self.named(
+                "request_duration", "seconds",
+                "Time from a request's head to the end of its response (hijacked sessions excluded)."),
             buckets: [
                 .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(50), .milliseconds(100),
                 .milliseconds(500), .seconds(1), .seconds(5), .seconds(30),
-            ], help: "Time from a request's head to the end of its response (hijacked sessions excluded).")
+            ])
         hijacked = registry.makeGauge(
-            name: "dockgate_hijacked_sessions", help: "Attach, exec and run -i sessions in progress.")
+            descriptor: Self.named("hijacked_sessions", "", "Attach, exec and run -i sessions in progress."))
     }
 
     /// One API call: by endpoint family, decision, team and status; denials also by rule.
     func request(family: String, decision: String, team: String, status: Int?, rule: String?, duration: Duration?) {
         registry.makeCounter(
-            name: "dockgate_requests_total",
+            descriptor: Self.named(
+                "requests", "total", "API calls by endpoint family, decision, team and HTTP status."),
             labels: [
                 ("family", family), ("decision", decision), ("team", team),
                 ("status", status.map { "\($0)" } ?? "none"),
-            ], help: "API calls by endpoint family, decision, team and HTTP status."
+            ]
         ).increment()
         if decision != "allow", let rule {
             registry.makeCounter(
-                name: "dockgate_denials_total", labels: [("rule", rule)], help: "Refused API calls by rule."
+                descriptor: Self.named("denials", "total", "Refused API calls by rule."), labels: [("rule", rule)]
             ).increment()
         }
         if let duration { durations.record(duration) }
@@ -38,14 +46,14 @@ public final class GateMetrics: Sendable {
     /// A TLS handshake: `ok`, or refused with its reason.
     func handshake(_ result: String, reason: String) {
         registry.makeCounter(
-            name: "dockgate_tls_handshakes_total", labels: [("result", result), ("reason", reason)],
-            help: "TLS handshakes by result and refusal reason."
+            descriptor: Self.named("tls_handshakes", "total", "TLS handshakes by result and refusal reason."),
+            labels: [("result", result), ("reason", reason)]
         ).increment()
     }
 
     func upstreamError() {
         registry.makeCounter(
-            name: "dockgate_upstream_errors_total", help: "Daemon connections that failed or closed mid-response."
+            descriptor: Self.named("upstream_errors", "total", "Daemon connections that failed or closed mid-response.")
         ).increment()
     }
 
@@ -55,29 +63,30 @@ public final class GateMetrics: Sendable {
     /// A SIGHUP reload: `ok` or `failed`, and the policy now enforced.
     public func reload(succeeded: Bool, policySHA256: String?) {
         registry.makeCounter(
-            name: "dockgate_reloads_total", labels: [("result", succeeded ? "ok" : "failed")],
-            help: "Reloads of certificates and policy by result."
+            descriptor: Self.named("reloads", "total", "Reloads of certificates and policy by result."),
+            labels: [("result", succeeded ? "ok" : "failed")]
         ).increment()
         if succeeded, let policySHA256 { policyLoaded(policySHA256) }
     }
 
     public func policyLoaded(_ sha256: String) {
         registry.makeGauge(
-            name: "dockgate_policy_info", labels: [("sha256", sha256)], help: "The policy file enforced (value 1)."
+            descriptor: Self.named("policy", "info", "The policy file enforced (value 1)."),
+            labels: [("sha256", sha256)]
         ).set(to: 1)
     }
 
     /// Gauges that mirror state elsewhere, set just before a scrape.
     public func refresh(activeConnections: Int, auditHealthy: Bool?, auditHeld: Int?) {
-        registry.makeGauge(name: "dockgate_active_connections", help: "Client connections open.").set(
+        registry.makeGauge(descriptor: Self.named("active_connections", "", "Client connections open.")).set(
             to: Double(activeConnections))
         if let auditHealthy {
-            registry.makeGauge(name: "dockgate_audit_healthy", help: "1 while every audit sink writes.").set(
+            registry.makeGauge(descriptor: Self.named("audit_healthy", "", "1 while every audit sink writes.")).set(
                 to: auditHealthy ? 1 : 0)
         }
         if let auditHeld {
             registry.makeGauge(
-                name: "dockgate_audit_records_held", help: "Audit records waiting for a failing sink."
+                descriptor: Self.named("audit_records_held", "", "Audit records waiting for a failing sink.")
             ).set(to: Double(auditHeld))
         }
     }

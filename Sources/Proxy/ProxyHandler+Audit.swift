@@ -1,4 +1,5 @@
 import Audit
+import Foundation
 import MutualTLS
 import NIOCore
 import NIOHTTP1
@@ -41,9 +42,27 @@ extension ProxyHandler {
         var bytesIn = 0
         var bytesOut = 0
         var status: Int?
+        /// The start of a create's answer (`{"Id":"…"}`), for the new object's id.
+        var createAnswer: [UInt8] = []
 
         init(record: AuditRecord) {
             self.record = record
+        }
+
+        /// Keeps the first bytes of a successful create's answer (ids are short).
+        func keepCreateAnswer(_ buffer: ByteBuffer) {
+            guard status == 201, let endpoint = report.endpoint, endpoint.hasSuffix(".create"),
+                createAnswer.count < 4096
+            else { return }
+            createAnswer += buffer.readableBytesView.prefix(4096 - createAnswer.count)
+        }
+
+        /// The id the daemon gave the object it created (`Id` or `ID`), if the answer says.
+        var createdID: String? {
+            guard !createAnswer.isEmpty,
+                let object = try? JSONSerialization.jsonObject(with: Data(createAnswer)) as? [String: Any]
+            else { return nil }
+            return (object["Id"] ?? object["ID"]) as? String
         }
     }
 
@@ -85,6 +104,9 @@ extension ProxyHandler {
         record.apiVersion = report.apiVersion
         record.endpoint = report.endpoint
         record.objects = report.objects
+        if let created = audit.createdID {
+            record.objects["created"] = created
+        }
         record.profile = report.profile
         record.bodySHA256 = report.bodySHA256
         record.policySHA256 = trail.policySHA256

@@ -73,6 +73,7 @@ extension ProxyHandler: UpstreamDelegate {
         case .body(let buffer):
             guard exchange.upgradeHead == nil else { return }
             currentAudit?.bytesOut += buffer.readableBytes
+            currentAudit?.keepCreateAnswer(buffer)
             context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
             if !context.channel.isWritable { upstream.handler.pauseReads() }
         case .end(let trailers):

@@ -26,9 +26,13 @@ struct AuditTests {
                 ("data", ["run", "--rm", "--network", "host", testImage, "true"], false),
                 ("web", ["stop", "-t", "0", web], true), ("web", ["rm", web], true),
             ]
+            var webID = ""
             for (team, arguments, succeeds) in commands {
                 let result = try await s.docker(arguments, as: team)
                 #expect(result.succeeded == succeeds, "\(team): docker \(arguments.joined(separator: " ")): \(result)")
+                if arguments.starts(with: ["run", "-d"]) {
+                    webID = result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+                }
             }
             // A client without a certificate: one refused handshake.
             _ = try await s.run(
@@ -51,6 +55,9 @@ struct AuditTests {
                 let team = record["team"] as? String ?? ""
                 #expect(subject.contains("OU=\(team),"), "\(record)")
             }
+            // The create's record names the container the daemon made.
+            let created = requests.compactMap { ($0["objects"] as? [String: String])?["created"] }
+            #expect(created.contains(webID), "\(created) does not hold \(webID)")
             let denials = requests.filter { $0["decision"] as? String == "deny" }
             let rules = Set(denials.compactMap { $0["rule"] as? String })
             #expect(rules.isSuperset(of: ["no-privileged", "ownership", "no-host-network"]), "\(rules)")

@@ -151,7 +151,8 @@ public struct TestPKI: Sendable {
         while base.count > 1 && base.hasSuffix("/") { base.removeLast() }
         var template = Array((base + "/dockgate-pki-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: String(cString: template)])
+            let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
         return String(cString: made)
     }
