@@ -8,7 +8,8 @@ import Testing
     @Test func aTricklingHeadIsAnswered408AndClosedWhileOthersAreServed() async throws {
         let harness = try await ProxyHarness(headerTimeout: .milliseconds(500), idleTimeout: .seconds(30))
         var slow: [RawTLSClient] = []
-        for _ in 0..<20 {
+        // Hundreds of slow clients, as a slowloris attack would open.
+        for _ in 0..<200 {
             let client = try await harness.client()
             try await client.send("GET /_ping HTTP/1.1\r\nHost: d\r\n")
             slow.append(client)
