@@ -80,12 +80,7 @@ struct AuditTests {
 extension Scenario {
     /// The gate's own count of API calls, from its /metrics.
     func requestCount() async throws -> Int {
-        guard let line = gate.log.split(separator: "\n").first(where: { $0.contains("metrics on http://") }),
-            let address = line.components(separatedBy: "http://").last?.split(separator: "/").first
-        else { throw HarnessError("no metrics line in the gate's log") }
-        let metrics = try await run(
-            try Programs.tool("curl", package: "curl"), ["--silent", "http://\(address)/metrics"])
-        return metrics.standardOutput.split(separator: "\n")
+        try await metricsText().split(separator: "\n")
             .filter { $0.hasPrefix("dockgate_requests_total{") }
             .compactMap { Double($0.split(separator: " ").last ?? "") }
             .reduce(0) { $0 + Int($1) }
