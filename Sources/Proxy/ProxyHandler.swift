@@ -281,9 +281,11 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         let keepAlive = requested && !clientInputClosed
         var head = response.head(closing: !keepAlive)
         stampRequestID(&head.headers)
+        // dockgate's own answers are refusals, except when the daemon could not be reached or
+        // asked (502) or the gate itself failed (500).
+        let failed = response.status == .badGateway || response.status == .internalServerError
         finishAudit(
-            response.status.code >= 500 && response.rule?.hasPrefix("audit") != true ? .error : .deny,
-            status: Int(response.status.code),
+            failed ? .error : .deny, status: Int(response.status.code),
             refusal: GateRefusal(
                 status: response.status, message: response.message, rule: response.rule, detail: response.detail))
         context.write(wrapOutboundOut(.head(head)), promise: nil)

@@ -134,7 +134,8 @@ extension AuditTrailTests {
                 "--data", body, "-w", "\n%{http_code}", "https://localhost:\(server.port)/v1.41/containers/create",
             ])
         #expect(result.standardOutput.hasSuffix("\n200"), "\(result)")
-        #expect(server.log.contains("ROLLOUT MODE: profile trial is in dry-run mode"), "\(server.log)")
+        let warned = await server.waitForLogLine(containing: ["ROLLOUT MODE: profile trial is in dry-run mode"])
+        #expect(warned != nil, "\(server.log)")
         await server.stop()
         let record = try #require(
             try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
@@ -143,5 +144,25 @@ extension AuditTrailTests {
         #expect(record["decision"] as? String == "allow", "\(record)")
         #expect(record["rule"] as? String == "no-privileged", "\(record)")
         #expect((record["note"] as? String)?.hasPrefix("dry-run: would be denied: ") == true, "\(record)")
+    }
+}
+
+extension AuditTrailTests {
+    @Test("--audit-failure open keeps serving while the audit log cannot be written")
+    func failsOpen() async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let alice = try await bed.issueClient("alice")
+        let log = bed.path("audit.log")
+        try FileManager.default.createSymbolicLink(atPath: log, withDestinationPath: "/dev/full")
+        let server = try await bed.startServer(extraArguments: ["--audit-log", log, "--audit-failure", "open"])
+        let announced = await server.waitForLogLine(containing: ["served anyway (--audit-failure open)"])
+        #expect(announced != nil, "\(server.log)")
+        for _ in 0..<10 {
+            let response = try await bed.curl(server, client: alice)
+            #expect(response.status == 200, "\(response)")
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        await server.stop()
     }
 }
