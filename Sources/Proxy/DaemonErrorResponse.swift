@@ -36,10 +36,12 @@ struct DaemonErrorResponse {
     }
 
     /// The whole response as bytes, for a handler below the HTTP encoder; always closing.
-    func serialised(allocator: ByteBufferAllocator) -> ByteBuffer {
+    func serialised(allocator: ByteBufferAllocator, requestID: String?) -> ByteBuffer {
         var buffer = allocator.buffer(capacity: 256)
         buffer.writeString("HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n")
-        for (name, value) in head(closing: true).headers { buffer.writeString("\(name): \(value)\r\n") }
+        var headers = head(closing: true).headers
+        if let requestID { headers.add(name: ProxyHandler.requestIDHeader, value: requestID) }
+        for (name, value) in headers { buffer.writeString("\(name): \(value)\r\n") }
         buffer.writeString("\r\n" + body)
         return buffer
     }

@@ -35,7 +35,7 @@ public final class GateMetrics: Sendable {
                 ("status", status.map { "\($0)" } ?? "none"),
             ]
         ).increment()
-        if decision != "allow", let rule {
+        if decision == "deny", let rule {
             registry.makeCounter(
                 descriptor: Self.named("denials", "total", "Refused API calls by rule."), labels: [("rule", rule)]
             ).increment()

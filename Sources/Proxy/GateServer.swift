@@ -18,6 +18,7 @@ public final class GateServer: Sendable {
     private let logger: Logger
     private let listeners: ListeningChannels
     private let timeouts: RequestTimeoutHandler.Timeouts
+    private let maximumHeaderBytes: Int
     private let limits: ConnectionLimits
     private let trail: AuditTrail?
     public let metrics: GateMetrics
@@ -27,12 +28,16 @@ public final class GateServer: Sendable {
     /// - Parameters:
     ///   - headerTimeout: from a request's first byte to its complete head (slowloris).
     ///   - idleTimeout: between requests on a keep-alive connection.
+    ///   - maximumHeaderBytes: the request line and headers together (and any one of them);
+    ///     a longer head is answered 431.
     public init(
         group: EventLoopGroup, tls: ReloadableTLSContext, upstream: UpstreamAddress,
         gate: RequestGate = PolicyGate(), headerTimeout: TimeAmount = .seconds(10),
-        idleTimeout: TimeAmount = .seconds(120), limits: ConnectionLimits = ConnectionLimits(),
-        audit: AuditTrail? = nil, metrics: GateMetrics = GateMetrics(), logger: Logger
+        idleTimeout: TimeAmount = .seconds(120), maximumHeaderBytes: Int = GateServer.defaultMaximumHeaderBytes,
+        limits: ConnectionLimits = ConnectionLimits(), audit: AuditTrail? = nil, metrics: GateMetrics = GateMetrics(),
+        logger: Logger
     ) {
+        self.maximumHeaderBytes = maximumHeaderBytes
         self.metrics = metrics
         self.trail = audit
         self.limits = limits
@@ -98,6 +103,7 @@ public final class GateServer: Sendable {
         let gate = self.gate
         let pool = self.pool
         let timeouts = self.timeouts
+        let maximumHeaderBytes = self.maximumHeaderBytes
         let limits = self.limits
         let trail = self.trail
         let metrics = self.metrics
@@ -118,8 +124,8 @@ public final class GateServer: Sendable {
                     overLimit = GateRefusal(
                         status: .serviceUnavailable,
                         message:
-                            "dockgate: the gate holds its maximum of \(limits.maximumConnections) connections; retry shortly (rule limits.connections)"
-                    )
+                            "dockgate: the gate holds its maximum of \(limits.maximumConnections) connections; retry shortly (rule limits.connections)",
+                        rule: "limits.connections")
                 }
                 return channel.eventLoop.makeCompletedFuture {
                     let operations = channel.pipeline.syncOperations
@@ -129,9 +135,12 @@ public final class GateServer: Sendable {
                     let handlers = HTTPServerHandlers(
                         timeouts: RequestTimeoutHandler(timeouts: timeouts),
                         encoder: HTTPResponseEncoder(configuration: .noFramingHeaders),
-                        decoder: ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes)),
+                        decoder: ByteToMessageHandler(
+                            HTTPRequestDecoder(
+                                leftOverBytesStrategy: .forwardBytes, informationalResponseStrategy: .drop,
+                                limitConfiguration: .headLimit(maximumHeaderBytes))),
                         pipelining: HTTPServerPipelineHandler(),
-                        errors: MalformedRequestHandler())
+                        errors: MalformedRequestHandler(maximumHeaderBytes: maximumHeaderBytes))
                     try operations.addHandler(handlers.timeouts)
                     try operations.addHandler(handlers.encoder)
                     try operations.addHandler(handlers.decoder)
@@ -143,6 +152,22 @@ public final class GateServer: Sendable {
                             trail: trail, metrics: metrics, logger: logger))
                 }
             }
+    }
+}
+
+extension GateServer {
+    /// 64 KiB: well above what the docker CLI sends (its largest header, `X-Registry-Config`,
+    /// carries every registry login), and a bound on what a slow client makes the gate hold.
+    public static let defaultMaximumHeaderBytes = 64 * 1024
+}
+
+extension NIOHTTPDecoderLimitConfiguration {
+    /// The request line and all headers together at most `bytes`, and so each of them.
+    static func headLimit(_ bytes: Int) -> Self {
+        var configuration = Self()
+        configuration.maxHeaderFieldSize = bytes
+        configuration.maxHeaderListSize = bytes
+        return configuration
     }
 }
 

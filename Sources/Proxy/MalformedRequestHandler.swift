@@ -2,9 +2,10 @@ import NIOCore
 import NIOHTTP1
 
 /// Answers a request the HTTP parser cannot read (a lower-case method, `Content-Length` with
-/// `Transfer-Encoding`, a bad chunk size, oversized headers, …) with a 400 the docker user can
-/// read, then lets the decoder close the connection. NIO's `HTTPServerProtocolErrorHandler`
-/// does the same with an empty body; this one says what was wrong and names the rule.
+/// `Transfer-Encoding`, a bad chunk size, …) with a 400 the docker user can read, and one whose
+/// head is over `--max-header-bytes` with a 431, then lets the decoder close the connection.
+/// NIO's `HTTPServerProtocolErrorHandler` does the same with an empty body; this one says what
+/// was wrong, names the rule, and has the proxy audit and count the refusal.
 ///
 /// Like that handler, it only answers when no response has started.
 final class MalformedRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
@@ -13,7 +14,12 @@ final class MalformedRequestHandler: ChannelDuplexHandler, RemovableChannelHandl
     typealias OutboundIn = HTTPServerResponsePart
     typealias OutboundOut = HTTPServerResponsePart
 
+    private let maximumHeaderBytes: Int
     private var responseInProgress = false
+
+    init(maximumHeaderBytes: Int) {
+        self.maximumHeaderBytes = maximumHeaderBytes
+    }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         guard let parserError = error as? HTTPParserError else {
@@ -21,17 +27,33 @@ final class MalformedRequestHandler: ChannelDuplexHandler, RemovableChannelHandl
             return
         }
         if !responseInProgress {
+            let refused = ProtocolRefusal(refusal(for: parserError))
+            context.fireUserInboundEventTriggered(refused)
             // The decoder closes the channel right after this returns: write now, no waiting.
-            let response = DaemonErrorResponse(
-                status: .badRequest,
-                message: "dockgate: malformed HTTP request: \(Self.describe(parserError)) (rule http.malformed)")
-            context.write(wrapOutboundOut(.head(response.head(closing: true))), promise: nil)
+            let response = DaemonErrorResponse(refused.refusal)
+            var head = response.head(closing: true)
+            if let id = refused.requestID { head.headers.add(name: ProxyHandler.requestIDHeader, value: id) }
+            context.write(wrapOutboundOut(.head(head)), promise: nil)
             context.write(
                 wrapOutboundOut(.body(.byteBuffer(response.bodyBuffer(allocator: context.channel.allocator)))),
                 promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         }
         context.fireErrorCaught(error)
+    }
+
+    func refusal(for error: HTTPParserError) -> GateRefusal {
+        if case .headerOverflow = error {
+            return GateRefusal(
+                status: .requestHeaderFieldsTooLarge,
+                message:
+                    "dockgate: the request head is larger than the \(maximumHeaderBytes) bytes this gate accepts (rule http.header-size)",
+                rule: "http.header-size")
+        }
+        return GateRefusal(
+            status: .badRequest,
+            message: "dockgate: malformed HTTP request: \(Self.describe(error)) (rule http.malformed)",
+            rule: "http.malformed")
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {

@@ -66,12 +66,15 @@ extension ProxyHandler {
         }
     }
 
-    func beginAudit(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
+    /// Starts the record of a request; `nil` when its head could not be read.
+    func beginAudit(_ head: HTTPRequestHead?, context: ChannelHandlerContext) {
         var record = AuditRecord(event: .request)
         record.client = context.remoteAddress.map(Self.describe)
         record.identity = Self.auditIdentity(identity)
-        record.method = head.method.rawValue
-        record.path = String(head.uri.split(separator: "?", maxSplits: 1).first ?? "")
+        if let head {
+            record.method = head.method.rawValue
+            record.path = String(head.uri.split(separator: "?", maxSplits: 1).first ?? "")
+        }
         currentAudit = RequestAudit(record: record)
     }
 

@@ -105,7 +105,9 @@ extension ProxyHandler {
                 self.logger.error("the gate failed to decide", metadata: ["error": "\(error)"])
                 self.answer(
                     DaemonErrorResponse(
-                        status: .internalServerError, message: "dockgate: the request could not be checked: \(error)"),
+                        status: .internalServerError,
+                        message: "dockgate: the request could not be checked: \(error) (rule gate.error)",
+                        rule: "gate.error"),
                     to: request.head.method, context: context, keepAlive: false, requestEnded: request.requestEnded)
             }
             self.resumeClientReadsIfPossible()

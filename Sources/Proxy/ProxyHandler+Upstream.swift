@@ -46,7 +46,8 @@ extension ProxyHandler: UpstreamDelegate {
             DaemonErrorResponse(
                 status: .badGateway,
                 message:
-                    "dockgate: cannot reach the Docker daemon at \(pool.address): \(DaemonErrorText.describe(error))"),
+                    "dockgate: cannot reach the Docker daemon at \(pool.address): \(DaemonErrorText.describe(error))",
+                rule: "daemon.unreachable"),
             to: exchange.forwardedHead.method, context: context,
             keepAlive: exchange.clientKeepAlive && !exchange.isUpgrade,
             requestEnded: exchange.requestEnded)

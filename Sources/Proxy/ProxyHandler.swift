@@ -130,13 +130,19 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
                     overLimit = GateRefusal(
                         status: .tooManyRequests,
                         message:
-                            "dockgate: this client certificate already has \(limits.maximumPerClient) connections open; close some and retry (rule limits.connections-per-client)"
-                    )
+                            "dockgate: this client certificate already has \(limits.maximumPerClient) connections open; close some and retry (rule limits.connections-per-client)",
+                        rule: "limits.connections-per-client")
                 }
             }
         case TLSUserEvent.handshakeRefused(let refusal):
             metrics?.handshake("refused", reason: refusal.kind)
             auditRefusedHandshake(refusal, context: context)
+        case let refused as ProtocolRefusal:
+            // Answered below (the parser's limits, the header timeout); audited and counted here,
+            // as the request in flight when there is one.
+            if currentAudit == nil { beginAudit(nil, context: context) }
+            refused.requestID = currentAudit?.record.id
+            finishAudit(.deny, status: Int(refused.refusal.status.code), refusal: refused.refusal)
         case is DrainEvent:
             // Shutting down: no further requests on this connection.
             clientInputClosed = true
@@ -181,7 +187,9 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         }
         guard let identity else {
             answer(
-                DaemonErrorResponse(status: .forbidden, message: "dockgate: no verified client certificate"),
+                DaemonErrorResponse(
+                    status: .forbidden, message: "dockgate: no verified client certificate (rule tls.no-certificate)",
+                    rule: "tls.no-certificate"),
                 to: head.method, context: context, keepAlive: false)
             return
         }

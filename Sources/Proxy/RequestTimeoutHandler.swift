@@ -115,15 +115,26 @@ final class RequestTimeoutHandler: ChannelInboundHandler, RemovableChannelHandle
             context.close(promise: nil)
         case .readingHead:
             state = .stopped
-            let response = DaemonErrorResponse(
-                status: .requestTimeout,
-                message:
-                    "dockgate: the request head did not arrive within \(timeouts.header.nanoseconds / 1_000_000_000) s (rule http.header-timeout)"
-            )
-            context.writeAndFlush(wrapInboundOut(response.serialised(allocator: context.channel.allocator)))
-                .assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+            let refused = ProtocolRefusal(
+                GateRefusal(
+                    status: .requestTimeout,
+                    message:
+                        "dockgate: the request head did not arrive within \(Self.describe(timeouts.header)) (rule http.header-timeout)",
+                    rule: "http.header-timeout"))
+            context.fireUserInboundEventTriggered(refused)
+            let response = DaemonErrorResponse(refused.refusal)
+            context.writeAndFlush(
+                wrapInboundOut(
+                    response.serialised(allocator: context.channel.allocator, requestID: refused.requestID))
+            ).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
         case .inExchange, .stopped:
             break
         }
+    }
+
+    /// `10 s`, `0.5 s`.
+    static func describe(_ amount: TimeAmount) -> String {
+        let milliseconds = amount.nanoseconds / 1_000_000
+        return milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(Double(milliseconds) / 1000) s"
     }
 }

@@ -75,6 +75,13 @@ struct Serve: AsyncParsableCommand {
     var maximumInspectedBody: Int?
 
     @Option(
+        name: .customLong("max-header-bytes"),
+        help:
+            "Largest request head (request line and headers), in bytes; a larger one is refused (431). At most 1 MiB."
+    )
+    var maximumHeaderBytes: Int = GateServer.defaultMaximumHeaderBytes
+
+    @Option(
         name: .customLong("min-api-version"),
         help:
             "Requests for an older Engine API version (/vX.Y prefix) are refused. Default: the policy file's gate.minAPIVersion, or 1.24."
@@ -155,6 +162,9 @@ struct Serve: AsyncParsableCommand {
         guard maximumConnections > 0, maximumConnectionsPerClient > 0 else {
             throw ValidationError("--max-connections and --max-connections-per-client must be positive")
         }
+        guard (1024...(1 << 20)).contains(maximumHeaderBytes) else {
+            throw ValidationError("--max-header-bytes must be between 1024 and 1048576, not \(maximumHeaderBytes)")
+        }
         guard headerTimeoutSeconds > 0 else { throw ValidationError("--header-timeout must be positive") }
         guard idleTimeoutSeconds > 0 else { throw ValidationError("--idle-timeout must be positive") }
         if let maximumInspectedBody, maximumInspectedBody <= 0 {
@@ -209,7 +219,7 @@ struct Serve: AsyncParsableCommand {
         let server = GateServer(
             group: group, tls: tls, upstream: upstreamAddress, gate: gate,
             headerTimeout: .nanoseconds(Int64(headerTimeoutSeconds * 1e9)),
-            idleTimeout: .nanoseconds(Int64(idleTimeoutSeconds * 1e9)),
+            idleTimeout: .nanoseconds(Int64(idleTimeoutSeconds * 1e9)), maximumHeaderBytes: maximumHeaderBytes,
             limits: ConnectionLimits(
                 maximumConnections: maximumConnections, maximumPerClient: maximumConnectionsPerClient),
             audit: trail, logger: logger)

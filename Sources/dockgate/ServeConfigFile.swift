@@ -11,7 +11,8 @@ enum ServeConfigFile {
     static let options: [String: Bool] = [
         "host": true, "tlscacert": false, "tlscert": false, "tlskey": false, "tlskey-passphrase-file": false,
         "tlscrl": true, "upstream": false, "tls-handshake-timeout": false, "policy": false, "profile": false,
-        "max-inspected-body": false, "min-api-version": false, "header-timeout": false, "idle-timeout": false,
+        "max-inspected-body": false, "max-header-bytes": false, "min-api-version": false, "header-timeout": false,
+        "idle-timeout": false,
         "max-connections": false, "max-connections-per-client": false, "audit-log": true,
         "audit-syslog-socket": false, "audit-fsync": false, "audit-max-size": false, "audit-keep": false,
         "audit-failure": false, "metrics-addr": false, "shutdown-grace": false, "log-level": false,

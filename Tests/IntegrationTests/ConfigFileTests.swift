@@ -38,6 +38,28 @@ struct ConfigFileTests {
         ("- tlscacert\n", "must be a mapping of serve flags"),
     ]
 
+    @Test("every flag serve --help lists can be set in the file")
+    func everyFlagHasAKey() async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let help = try await bed.dockgateSucceeds(["serve", "--help"]).standardOutput
+        // `  -H, --host <host>`, `  --tlsverify`: an option line starts with its flag.
+        var keys: [String] = []
+        for line in help.split(separator: "\n") {
+            let words = line.trimmingCharacters(in: .whitespaces).split(separator: " ")
+            guard let flag = words.first(where: { $0.hasPrefix("--") }), line.hasPrefix("  -") else { continue }
+            let name = String(flag.dropFirst(2).prefix { $0 != "," })
+            guard !["config", "help", "version"].contains(name) else { continue }
+            let takesValue = words.contains { $0.hasPrefix("<") }
+            keys.append("\(name): \(takesValue ? "\"1\"" : "true")")
+        }
+        #expect(keys.count > 20, "\(help)")
+        try bed.write(keys.joined(separator: "\n") + "\n", to: bed.path("dockgate.yaml"))
+        // The file is expanded before the command line is parsed; --help then ends the run.
+        let result = try await bed.dockgate(["serve", "--config", bed.path("dockgate.yaml"), "--help"])
+        #expect(result.status == 0, "\(keys)\n\(result)")
+    }
+
     @Test("mistakes stop start-up with the line and key", arguments: mistakes)
     func refused(yaml: String, error: String) async throws {
         let bed = try await TestBed.make()
