@@ -16,6 +16,8 @@ final class AuditChannel {
     private(set) var failure: AuditSinkFailure?
     /// Written since the last fsync.
     private(set) var needsSynchronize = false
+    /// Writes and fsyncs that failed since start-up, retries included.
+    private(set) var failedAttempts = 0
 
     init(sink: any AuditSink, heldLimit: Int) {
         self.sink = sink
@@ -99,6 +101,7 @@ final class AuditChannel {
     }
 
     private func fail(_ error: SystemError) {
+        failedAttempts += 1
         if failure == nil {
             failure = AuditSinkFailure(
                 sink: sink.name, error: error.description, since: .now(), heldRecords: heldCount, lostRecords: lost)

@@ -36,3 +36,19 @@ public struct AuditSinkFailure: Sendable, Equatable, CustomStringConvertible {
         "audit \(sink) cannot be written since \(since) (\(error)); \(heldRecords) records held, \(lostRecords) lost"
     }
 }
+
+/// Counts for the metrics: what waits for the writer now, and what went wrong since start-up.
+public struct AuditStatistics: Sendable, Equatable {
+    /// Records queued for the writer thread, not yet handed to the sinks.
+    public var queuedRecords: Int
+    /// Writes and fsyncs that failed, over all sinks, retries included.
+    public var failedWrites: Int
+    /// Records dropped because the queue was full.
+    public var droppedRecords: Int
+
+    public init(queuedRecords: Int, failedWrites: Int, droppedRecords: Int) {
+        self.queuedRecords = queuedRecords
+        self.failedWrites = failedWrites
+        self.droppedRecords = droppedRecords
+    }
+}

@@ -54,6 +54,9 @@ public final class AuditLog: Sendable {
     /// Which sinks fail and why; `description` is a sentence for logs and 503 bodies.
     public var health: AuditHealth { writer.currentHealth }
 
+    /// Queue depth and failure counts, for the metrics.
+    public var statistics: AuditStatistics { writer.statistics }
+
     /// Waits until every record queued before it is written and fsynced. Throws when some are
     /// still only held in memory because a sink cannot write.
     public func flush() async throws(AuditLogError) {

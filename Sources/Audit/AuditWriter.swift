@@ -27,15 +27,17 @@ final class AuditWriter: @unchecked Sendable {
     /// Writer thread only.
     private let channels: [AuditChannel]
 
-    /// Guards `commands`, `dropped` and `closed`; signalled when a command arrives.
+    /// Guards `commands`, `dropped`, `droppedSinceStart` and `closed`; signalled when a command arrives.
     private let condition = NSCondition()
     private var commands: [Command] = []
     private var dropped = 0
+    private var droppedSinceStart = 0
     private var closed = false
 
-    /// Guards `health`, read from any thread.
+    /// Guards `health` and `failedWrites`, read from any thread.
     private let healthLock = NSLock()
     private var health = AuditHealth.healthy
+    private var failedWrites = 0
 
     init(configuration: AuditConfiguration, channels: [AuditChannel]) {
         self.configuration = configuration
@@ -50,12 +52,21 @@ final class AuditWriter: @unchecked Sendable {
 
     var isHealthy: Bool { healthLock.withLock { health.isHealthy } }
 
+    var statistics: AuditStatistics {
+        let (queued, dropped) = condition.withLock {
+            (commands.count { if case .record = $0 { true } else { false } }, droppedSinceStart)
+        }
+        return AuditStatistics(
+            queuedRecords: queued, failedWrites: healthLock.withLock { failedWrites }, droppedRecords: dropped)
+    }
+
     func enqueue(_ record: AuditRecord) {
         condition.lock()
         defer { condition.unlock() }
         guard !closed else { return }
         guard commands.count < configuration.queueLimit else {
             dropped += 1
+            droppedSinceStart += 1
             healthLock.withLock { health.droppedRecords += 1 }
             return
         }
@@ -177,7 +188,11 @@ final class AuditWriter: @unchecked Sendable {
 
     private func publishHealth() {
         let failures = channels.compactMap(\.failure)
-        healthLock.withLock { health.failures = failures }
+        let attempts = channels.reduce(0) { $0 + $1.failedAttempts }
+        healthLock.withLock {
+            health.failures = failures
+            failedWrites = attempts
+        }
     }
 
     /// A stdout whose reader is gone must fail the write (EPIPE), not kill the process: the

@@ -1,3 +1,5 @@
+import Audit
+import NIOConcurrencyHelpers
 import Prometheus
 
 /// dockgate's Prometheus metrics (swift-prometheus). Counters are made on first use with
@@ -6,6 +8,8 @@ public final class GateMetrics: Sendable {
     public let registry = PrometheusCollectorRegistry()
     private let durations: DurationHistogram
     private let hijacked: Gauge
+    /// The totals last copied into counters that mirror counts kept elsewhere.
+    private let mirrored = NIOLockedValueBox<[String: Int]>([:])
 
     /// `dockgate_<name>_<unit>` with its help line.
     private static func named(_ name: String, _ unit: String = "", _ help: String) -> MetricNameDescriptor {
@@ -77,17 +81,38 @@ public final class GateMetrics: Sendable {
     }
 
     /// Gauges that mirror state elsewhere, set just before a scrape.
-    public func refresh(activeConnections: Int, auditHealthy: Bool?, auditHeld: Int?) {
+    public func refresh(activeConnections: Int, audit: AuditLog?) {
         registry.makeGauge(descriptor: Self.named("active_connections", "", "Client connections open.")).set(
             to: Double(activeConnections))
-        if let auditHealthy {
-            registry.makeGauge(descriptor: Self.named("audit_healthy", "", "1 while every audit sink writes.")).set(
-                to: auditHealthy ? 1 : 0)
-        }
-        if let auditHeld {
-            registry.makeGauge(
-                descriptor: Self.named("audit_records_held", "", "Audit records waiting for a failing sink.")
-            ).set(to: Double(auditHeld))
+        guard let audit else { return }
+        let health = audit.health
+        let statistics = audit.statistics
+        registry.makeGauge(descriptor: Self.named("audit_healthy", "", "1 while every audit sink writes.")).set(
+            to: health.isHealthy ? 1 : 0)
+        registry.makeGauge(
+            descriptor: Self.named("audit_records_held", "", "Audit records held in memory for a failing sink.")
+        ).set(to: Double(health.failures.reduce(0) { $0 + $1.heldRecords }))
+        registry.makeGauge(
+            descriptor: Self.named("audit_queue_depth", "", "Audit records waiting for the writer thread.")
+        ).set(to: Double(statistics.queuedRecords))
+        // Counters kept by the audit log; exposed as counters, advanced to its totals.
+        advance(
+            Self.named("audit_write_failures", "total", "Audit writes and fsyncs that failed, retries included."),
+            to: statistics.failedWrites)
+        advance(
+            Self.named("audit_records_dropped", "total", "Audit records dropped because the writer's queue was full."),
+            to: statistics.droppedRecords)
+    }
+
+    /// Moves a counter up to `total`, a count kept elsewhere that only grows.
+    private func advance(_ descriptor: MetricNameDescriptor, to total: Int) {
+        let counter = registry.makeCounter(descriptor: descriptor)
+        mirrored.withLockedValue { seen in
+            let last = seen[descriptor.metricName, default: 0]
+            if total > last {
+                counter.increment(by: Int64(total - last))
+                seen[descriptor.metricName] = total
+            }
         }
     }
 }

@@ -242,9 +242,7 @@ struct Serve: AsyncParsableCommand {
                 metricsServer = try await MetricsServer(
                     group: group, host: host, port: port, metrics: server.metrics,
                     refresh: {
-                        server.metrics.refresh(
-                            activeConnections: server.activeConnections, auditHealthy: auditLog.isHealthy,
-                            auditHeld: auditLog.health.failures.reduce(0) { $0 + $1.heldRecords })
+                        server.metrics.refresh(activeConnections: server.activeConnections, audit: auditLog)
                     },
                     readiness: { eventLoop in
                         server.daemonProblem(on: eventLoop).map { problem in

@@ -41,6 +41,28 @@ struct AuditFailureTests {
         #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
     }
 
+    @Test("statistics count failed writes since start-up and an empty queue once flushed")
+    func statistics() async throws {
+        let healthy = try makeLog([.file(path: directory.file("healthy.log"))])
+        for number in 1...3 { healthy.record(Samples.request(number)) }
+        try await healthy.flush()
+        #expect(healthy.statistics == AuditStatistics(queuedRecords: 0, failedWrites: 0, droppedRecords: 0))
+        try await healthy.close()
+
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/dev/full")
+        let failing = try makeLog([.file(path: path)])
+        for number in 1...3 { failing.record(Samples.request(number)) }
+        #expect(await eventually { failing.health.failures.first?.heldRecords == 3 })
+        // The first write fails; the others are held behind it without being tried (and the
+        // writer retries now and then).
+        let before = failing.statistics.failedWrites
+        #expect(before >= 1)
+        await #expect(throws: AuditLogError.self) { try await failing.flush() }
+        // The flush retried the held records once more, and failed again.
+        #expect(failing.statistics.failedWrites > before)
+        #expect(failing.statistics.queuedRecords == 0)
+    }
+
     @Test("beyond the held bound records are counted as lost, and a note says how many")
     func lostRecordsNoted() async throws {
         try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/dev/full")

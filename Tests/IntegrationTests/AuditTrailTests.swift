@@ -97,6 +97,11 @@ extension AuditTrailTests {
         let answer = try #require(refused, "never refused while the audit log failed")
         #expect(answer.body.contains("the audit log cannot be written"), "\(answer)")
         #expect(answer.body.contains("(rule audit.unavailable)"), "\(answer)")
+        let (text, samples) = try await bed.scrapeMetrics(port: try await bed.metricsPort(server))
+        #expect(samples.sum("dockgate_audit_healthy", [:]) == 0, "\(text)")
+        #expect(samples.sum("dockgate_audit_write_failures_total", [:]) >= 1, "\(text)")
+        #expect(samples.sum("dockgate_audit_records_held", [:]) >= 1, "\(text)")
+        #expect(samples.sum("dockgate_denials_total", ["rule": "audit.unavailable"]) >= 1, "\(text)")
 
         // The disk has room again: the writer reopens the path and requests flow.
         try FileManager.default.removeItem(atPath: log)
