@@ -66,10 +66,11 @@ public final class GateServer: Sendable {
         return bound.compactMap(\.localAddress)
     }
 
-    /// Waits until every client connection has closed, or `grace` has passed; returns how
-    /// many were still open.
+    /// Asks every client connection to finish (idle ones close now, the others after their
+    /// exchange) and waits until all have closed or `grace` has passed; then closes what is
+    /// left (streams, hijacked sessions) and waits for those closes, so every audit record is
+    /// written before this returns. Returns how many had to be closed.
     public func drain(grace: Duration) async -> Int {
-        // Idle keep-alive connections close now; the others after their exchange.
         for channel in clients.withLockedValue({ Array($0.values) }) {
             channel.pipeline.fireUserInboundEventTriggered(DrainEvent())
         }
@@ -77,7 +78,12 @@ public final class GateServer: Sendable {
         while limits.activeConnections > 0, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(50))
         }
-        return limits.activeConnections
+        let left = clients.withLockedValue { Array($0.values) }
+        for channel in left {
+            channel.close(promise: nil)
+            try? await channel.closeFuture.get()
+        }
+        return left.count
     }
 
     /// Client connections open now.

@@ -8,6 +8,8 @@ import NIOCore
 import NIOPosix
 import Policy
 import Proxy
+import ServiceLifecycle
+import UnixSignals
 
 /// `dockgate serve`: the flags are dockerd's own, so a dockerd `--tlsverify` command line
 /// (or systemd unit) carries over unchanged.
@@ -17,7 +19,10 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             Every client must present a certificate signed by --tlscacert; there is no way to \
             turn that off (--tlsverify is accepted for compatibility with dockerd command lines).
-            SIGHUP reloads the certificates, key, CA bundle and CRLs; on failure the old ones stay.
+            SIGHUP, or a change to any of those files, reloads the certificates, key, CA bundle, \
+            CRLs and policy; on failure the old ones stay. SIGTERM or SIGINT stops accepting, gives \
+            requests in flight --shutdown-grace, closes what is left, flushes the audit log and \
+            exits 0.
             """
     )
 
@@ -223,42 +228,6 @@ struct Serve: AsyncParsableCommand {
             limits: ConnectionLimits(
                 maximumConnections: maximumConnections, maximumPerClient: maximumConnectionsPerClient),
             audit: trail, logger: logger)
-        let bound: [SocketAddress]
-        do {
-            bound = try await server.start(addresses: addresses)
-        } catch {
-            try? await group.shutdownGracefully()
-            throw StartupError("cannot listen on \(addresses.map(\.description).joined(separator: ", ")): \(error)")
-        }
-        for address in bound {
-            logger.notice("listening on \(ListenAddress(socketAddress: address))")
-        }
-        let metricsServer: MetricsServer?
-        if metricsAddress == "none" {
-            metricsServer = nil
-        } else {
-            let (host, port) = try Self.hostAndPort(metricsAddress)
-            do {
-                metricsServer = try await MetricsServer(
-                    group: group, host: host, port: port, metrics: server.metrics,
-                    refresh: {
-                        server.metrics.refresh(activeConnections: server.activeConnections, audit: auditLog)
-                    },
-                    readiness: { eventLoop in
-                        server.daemonProblem(on: eventLoop).map { problem in
-                            problem
-                                ?? (auditLog.isHealthy ? nil : "the audit log cannot be written: \(auditLog.health)")
-                        }
-                    })
-            } catch {
-                await server.close()
-                try? await group.shutdownGracefully()
-                throw StartupError("cannot listen for metrics on \(metricsAddress): \(error)")
-            }
-            if let address = metricsServer?.localAddress {
-                logger.notice("metrics on http://\(Self.describe(address))/metrics (and /healthz, /readyz)")
-            }
-        }
         if let sha = trail.policySHA256 { server.metrics.policyLoaded(sha.hex) }
         logger.notice("forwarding to the Docker daemon at \(upstreamAddress)")
         announce(selection, logger: logger)
@@ -267,41 +236,63 @@ struct Serve: AsyncParsableCommand {
         )
         if !crlPaths.isEmpty { logger.info("checking client certificates against \(crlPaths.joined(separator: ", "))") }
 
+        // The signals are delivered through Dispatch sources (below and in the service group);
+        // with their default action still set, one arriving on a thread other than Dispatch's
+        // own would end the process instead.
+        for number in [SIGHUP, SIGTERM, SIGINT] { signal(number, SIG_IGN) }
+        // Stopped in the reverse order: the gate drains first, the audit log closes last.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: AuditLogService(log: auditLog, logger: logger), serviceName: "audit log")
+        ]
+        if metricsAddress != "none" {
+            services.append(
+                .init(
+                    service: MetricsService(
+                        group: group, address: metricsAddress, server: server, auditLog: auditLog, logger: logger),
+                    serviceName: "metrics"))
+        }
         // A change to any of these files reloads as SIGHUP does.
         let watched = [caPath, certificatePath, keyPath] + crlPaths + [keyPassphrasePath, policy].compactMap { $0 }
-        await SignalWaiter.run(
-            watching: watched,
-            onReload: {
-                let policyReloaded = reloadPolicy(into: gate, logger: logger)
-                let policySHA = policy.flatMap { FileManager.default.contents(atPath: $0) }.map {
-                    AuditSHA256(of: $0).hex
-                }
-                let tlsResult = tls.reload()
-                if case .success = tlsResult {
-                    server.metrics.reload(succeeded: policyReloaded, policySHA256: policySHA)
-                } else {
-                    server.metrics.reload(succeeded: false, policySHA256: nil)
-                }
-                switch tlsResult {
-                case .success(let context):
-                    logger.notice(
-                        "reloaded TLS certificates",
-                        metadata: ["certificate": "\(context.certificate?.description ?? "")"])
-                case .failure(let error):
-                    logger.error(
-                        "TLS reload failed; keeping the previous certificates", metadata: ["error": "\(error)"])
-                }
-            })
-        logger.notice("shutting down: no new connections; in-flight requests get \(shutdownGraceSeconds) s")
-        await server.close()
-        await metricsServer?.close()
-        let cut = await server.drain(grace: .milliseconds(Int64(shutdownGraceSeconds * 1000)))
-        if cut > 0 { logger.warning("closing \(cut) connections still open after the grace period") }
-        try? await group.shutdownGracefully()
+        services.append(
+            .init(
+                service: ReloadService(
+                    hangups: await UnixSignalsSequence(trapping: .sighup), watched: watched, interval: .seconds(2),
+                    reload: { reason in reload(reason, gate: gate, tls: tls, metrics: server.metrics, logger: logger) }
+                ),
+                serviceName: "reload"))
+        services.append(
+            .init(
+                service: GateService(
+                    server: server, addresses: addresses, graceSeconds: shutdownGraceSeconds, logger: logger),
+                serviceName: "gate"))
+        var configuration = ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // The drain has its grace period; closing and flushing the rest must not hang for ever.
+        configuration.maximumGracefulShutdownDuration = .milliseconds(Int64(shutdownGraceSeconds * 1000)) + .seconds(30)
         do {
-            try await auditLog.close()
+            try await ServiceGroup(configuration: configuration).run()
         } catch {
-            logger.error("audit records could not all be written before exit", metadata: ["error": "\(error)"])
+            try? await group.shutdownGracefully()
+            throw error
+        }
+        try? await group.shutdownGracefully()
+    }
+
+    /// SIGHUP or a changed file: the policy, then the TLS context, each rebuilt from its files
+    /// and swapped in only if the new one is whole.
+    func reload(_ reason: String, gate: ReloadableGate, tls: ReloadableTLSContext, metrics: GateMetrics, logger: Logger)
+    {
+        logger.info("reloading: \(reason)")
+        let policyReloaded = reloadPolicy(into: gate, logger: logger)
+        let policySHA = policy.flatMap { FileManager.default.contents(atPath: $0) }.map { AuditSHA256(of: $0).hex }
+        switch tls.reload() {
+        case .success(let context):
+            metrics.reload(succeeded: policyReloaded, policySHA256: policySHA)
+            logger.notice(
+                "reloaded TLS certificates", metadata: ["certificate": "\(context.certificate?.description ?? "")"])
+        case .failure(let error):
+            metrics.reload(succeeded: false, policySHA256: nil)
+            logger.error("TLS reload failed; keeping the previous certificates", metadata: ["error": "\(error)"])
         }
     }
 }
