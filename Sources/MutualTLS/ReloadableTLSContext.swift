@@ -10,26 +10,34 @@ import NIOConcurrencyHelpers
 ///
 /// Safe to use from any thread.
 public final class ReloadableTLSContext: Sendable {
-    public let configuration: ServerTLSConfiguration
-    private let state: NIOLockedValueBox<TLSContext>
+    private let state: NIOLockedValueBox<(context: TLSContext, configuration: ServerTLSConfiguration)>
 
     /// Builds the first context; throws (naming the file) if it cannot be built.
     public init(configuration: ServerTLSConfiguration) throws {
-        self.configuration = configuration
-        self.state = NIOLockedValueBox(try TLSContext(server: configuration))
+        self.state = NIOLockedValueBox((try TLSContext(server: configuration), configuration))
     }
 
-    public var current: TLSContext { state.withLockedValue { $0 } }
+    public var current: TLSContext { state.withLockedValue { $0.context } }
+
+    /// The files and settings the current context was built from.
+    public var configuration: ServerTLSConfiguration { state.withLockedValue { $0.configuration } }
 
     /// Rebuilds the context from the configured files and swaps it in if that worked.
     @discardableResult
     public func reload() -> Result<TLSContext, Error> {
+        let configuration = self.configuration
         do {
             let fresh = try TLSContext(server: configuration)
-            state.withLockedValue { $0 = fresh }
+            replace(with: fresh, builtFrom: configuration)
             return .success(fresh)
         } catch {
             return .failure(error)
         }
+    }
+
+    /// Swaps in a context the caller built, e.g. from a changed configuration, together with
+    /// other state it must change with.
+    public func replace(with context: TLSContext, builtFrom configuration: ServerTLSConfiguration) {
+        state.withLockedValue { $0 = (context, configuration) }
     }
 }

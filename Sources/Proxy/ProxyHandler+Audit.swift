@@ -10,13 +10,10 @@ public struct AuditTrail: Sendable {
     /// `--audit-failure open`: keep serving while the log cannot be written. The default
     /// (false) refuses new requests with 503 until it can.
     public let failOpen: Bool
-    /// SHA-256 of the policy file the gate enforces, in every record.
-    public let policySHA256: AuditSHA256?
 
-    public init(log: AuditLog, failOpen: Bool, policySHA256: AuditSHA256?) {
+    public init(log: AuditLog, failOpen: Bool) {
         self.log = log
         self.failOpen = failOpen
-        self.policySHA256 = policySHA256
     }
 
     /// The answer to a new request while the log is failing and the trail fails closed.
@@ -112,7 +109,7 @@ extension ProxyHandler {
         }
         record.profile = report.profile
         record.bodySHA256 = report.bodySHA256
-        record.policySHA256 = trail.policySHA256
+        record.policySHA256 = report.policySHA256 ?? gate.policySHA256
         record.decision = decision
         record.status = status
         let denial = refusal ?? report.wouldBeDenied
@@ -137,7 +134,7 @@ extension ProxyHandler {
         record.decision = .deny
         record.rule = "tls.\(refusal.kind)"
         record.reason = refusal.reason
-        record.policySHA256 = trail.policySHA256
+        record.policySHA256 = gate.policySHA256
         trail.log.record(record)
     }
 

@@ -10,6 +10,12 @@ import NIOHTTP1
 /// and the daemon's facts and decides later (`PendingDecision`).
 public protocol RequestGate: Sendable {
     func admit(_ request: GateRequest) -> Admission
+    /// SHA-256 of the policy file this gate enforces, for audit records; nil when none.
+    var policySHA256: AuditSHA256? { get }
+}
+
+extension RequestGate {
+    public var policySHA256: AuditSHA256? { nil }
 }
 
 /// What the gate sees of a request.
@@ -49,6 +55,8 @@ public final class GateReport: @unchecked Sendable {
     public var warning: String?
     /// The denial a `warn` or `dry-run` profile let through, for the audit record's rule.
     public var wouldBeDenied: GateRefusal?
+    /// The policy file that decided (a reload mid-request does not change it).
+    public var policySHA256: AuditSHA256?
 
     public init() {}
 }

@@ -3,13 +3,13 @@ import ServiceLifecycle
 import UnixSignals
 
 /// Reloads on SIGHUP and whenever a watched file changes (polled every `interval`, through
-/// symbolic links). Reloads run one at a time; triggers that arrive during one are folded into
+/// symbolic links; the list is asked again after each look, as a reload may change it). Reloads run one at a time; triggers that arrive during one are folded into
 /// a single next reload.
 struct ReloadService: Service {
     /// Trapped before the listeners open, so a SIGHUP sent as soon as dockgate is listening
     /// reloads instead of ending the process.
     let hangups: UnixSignalsSequence
-    let watched: [String]
+    let watched: @Sendable () -> [String]
     let interval: Duration
     /// Runs the reload; the argument says what triggered it.
     let reload: @Sendable (String) -> Void
@@ -25,12 +25,12 @@ struct ReloadService: Service {
                 group.addTask {
                     for await _ in hangups { trigger.yield("SIGHUP") }
                 }
-                if !watched.isEmpty {
-                    group.addTask {
-                        var files = WatchedFiles(watched)
-                        while (try? await Task.sleep(for: interval)) != nil {
-                            if files.changed() { trigger.yield("a watched file changed") }
-                        }
+                group.addTask {
+                    var files = WatchedFiles(watched())
+                    while (try? await Task.sleep(for: interval)) != nil {
+                        if files.changed() { trigger.yield("a watched file changed") }
+                        let paths = watched()
+                        if paths != files.paths { files = WatchedFiles(paths) }
                     }
                 }
                 group.addTask {

@@ -193,10 +193,6 @@ struct Serve: AsyncParsableCommand {
         let logger = Logger(label: "dockgate")
         let addresses = try host.map(ListenAddress.init(parsing:))
         let upstreamAddress = try UpstreamAddress(parsing: upstream)
-        let tlsConfiguration = ServerTLSConfiguration(
-            caBundlePath: caPath, certificateChainPath: certificatePath, privateKeyPath: keyPath,
-            privateKeyPassphrasePath: keyPassphrasePath, revocationListPaths: crlPaths,
-            handshakeTimeout: .nanoseconds(Int64(handshakeTimeoutSeconds * 1e9)))
         let tls: ReloadableTLSContext
         do {
             tls = try ReloadableTLSContext(configuration: tlsConfiguration)
@@ -217,10 +213,8 @@ struct Serve: AsyncParsableCommand {
         } catch {
             throw StartupError("cannot start: audit: \(error)")
         }
-        let trail = AuditTrail(
-            log: auditLog, failOpen: auditFailure == "open",
-            policySHA256: policy.flatMap { FileManager.default.contents(atPath: $0) }.map { AuditSHA256(of: $0) })
-        let gate = ReloadableGate(makeGate(selection))
+        let trail = AuditTrail(log: auditLog, failOpen: auditFailure == "open")
+        let gate = ReloadableGate(makeGate(selection), policySHA256: selection.fileSHA256)
         let server = GateServer(
             group: group, tls: tls, upstream: upstreamAddress, gate: gate,
             headerTimeout: .nanoseconds(Int64(headerTimeoutSeconds * 1e9)),
@@ -228,7 +222,7 @@ struct Serve: AsyncParsableCommand {
             limits: ConnectionLimits(
                 maximumConnections: maximumConnections, maximumPerClient: maximumConnectionsPerClient),
             audit: trail, logger: logger)
-        if let sha = trail.policySHA256 { server.metrics.policyLoaded(sha.hex) }
+        if let sha = selection.fileSHA256 { server.metrics.policyLoaded(sha.hex) }
         logger.notice("forwarding to the Docker daemon at \(upstreamAddress)")
         announce(selection, logger: logger)
         logger.notice(
@@ -251,14 +245,13 @@ struct Serve: AsyncParsableCommand {
                         group: group, address: metricsAddress, server: server, auditLog: auditLog, logger: logger),
                     serviceName: "metrics"))
         }
-        // A change to any of these files reloads as SIGHUP does.
-        let watched = [caPath, certificatePath, keyPath] + crlPaths + [keyPassphrasePath, policy].compactMap { $0 }
+        let reloader = ServeReloader(
+            running: self, gate: gate, tls: tls, metrics: server.metrics, logger: logger)
         services.append(
             .init(
                 service: ReloadService(
-                    hangups: await UnixSignalsSequence(trapping: .sighup), watched: watched, interval: .seconds(2),
-                    reload: { reason in reload(reason, gate: gate, tls: tls, metrics: server.metrics, logger: logger) }
-                ),
+                    hangups: await UnixSignalsSequence(trapping: .sighup), watched: { reloader.watchedPaths },
+                    interval: .seconds(2), reload: reloader.reload),
                 serviceName: "reload"))
         services.append(
             .init(
@@ -276,24 +269,6 @@ struct Serve: AsyncParsableCommand {
             throw error
         }
         try? await group.shutdownGracefully()
-    }
-
-    /// SIGHUP or a changed file: the policy, then the TLS context, each rebuilt from its files
-    /// and swapped in only if the new one is whole.
-    func reload(_ reason: String, gate: ReloadableGate, tls: ReloadableTLSContext, metrics: GateMetrics, logger: Logger)
-    {
-        logger.info("reloading: \(reason)")
-        let policyReloaded = reloadPolicy(into: gate, logger: logger)
-        let policySHA = policy.flatMap { FileManager.default.contents(atPath: $0) }.map { AuditSHA256(of: $0).hex }
-        switch tls.reload() {
-        case .success(let context):
-            metrics.reload(succeeded: policyReloaded, policySHA256: policySHA)
-            logger.notice(
-                "reloaded TLS certificates", metadata: ["certificate": "\(context.certificate?.description ?? "")"])
-        case .failure(let error):
-            metrics.reload(succeeded: false, policySHA256: nil)
-            logger.error("TLS reload failed; keeping the previous certificates", metadata: ["error": "\(error)"])
-        }
     }
 }
 
@@ -314,6 +289,14 @@ extension Serve {
         var sinks = (auditLog.isEmpty && !auditSyslog ? ["-"] : auditLog).map { $0 == "-" ? "standard output" : $0 }
         if auditSyslog { sinks.append("syslog \(auditSyslogSocket)") }
         return sinks.joined(separator: ", ")
+    }
+
+    /// The TLS flags as the context's configuration.
+    var tlsConfiguration: ServerTLSConfiguration {
+        ServerTLSConfiguration(
+            caBundlePath: caPath, certificateChainPath: certificatePath, privateKeyPath: keyPath,
+            privateKeyPassphrasePath: keyPassphrasePath, revocationListPaths: crlPaths,
+            handshakeTimeout: .nanoseconds(Int64(handshakeTimeoutSeconds * 1e9)))
     }
 
     /// The gate for a policy, with the command line's limits over the file's.
@@ -346,21 +329,6 @@ extension Serve {
             )
         } else {
             logger.notice("checking every request against \(source)profile \(selection.profile.name)")
-        }
-    }
-
-    /// SIGHUP: the policy file is read again; on any problem the current policy stays.
-    @discardableResult
-    func reloadPolicy(into gate: ReloadableGate, logger: Logger) -> Bool {
-        guard policy != nil else { return true }
-        do {
-            let selection = try PolicySelection.load(policyPath: policy, profileName: profile)
-            gate.replace(with: makeGate(selection))
-            announce(selection, logger: logger)
-            return true
-        } catch {
-            logger.error("policy reload failed; keeping the current policy", metadata: ["error": "\(error)"])
-            return false
         }
     }
 

@@ -24,18 +24,17 @@ enum ServeConfigFile {
         let description: String
     }
 
-    /// `arguments` (argv without the program) with `serve --config FILE` replaced by the
-    /// file's settings, placed before the command line's own flags, which therefore win.
+    /// `arguments` (argv without the program) with the settings of `serve --config FILE`
+    /// placed before the command line's own flags, which therefore win. `--config FILE` stays,
+    /// so `serve` knows the file to read again on reload.
     static func expand(_ arguments: [String]) throws -> [String] {
         guard arguments.first == "serve" else { return arguments }
-        var rest = Array(arguments.dropFirst())
+        let rest = Array(arguments.dropFirst())
         var path: String?
         if let index = rest.firstIndex(of: "--config"), index + 1 < rest.count {
             path = rest[index + 1]
-            rest.removeSubrange(index...(index + 1))
         } else if let index = rest.firstIndex(where: { $0.hasPrefix("--config=") }) {
             path = String(rest[index].dropFirst("--config=".count))
-            rest.remove(at: index)
         }
         guard let path else { return arguments }
         let given = Set(

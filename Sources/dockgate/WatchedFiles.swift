@@ -3,7 +3,7 @@ import Foundation
 /// What the watched files looked like at the last look: `changed()` says whether any of them
 /// differs now (inode, size or modification time, or it appeared or disappeared).
 struct WatchedFiles {
-    private let paths: [String]
+    let paths: [String]
     private var last: [String]
 
     init(_ paths: [String]) {

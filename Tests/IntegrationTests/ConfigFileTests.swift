@@ -82,25 +82,36 @@ struct WatchedFileReloadTests {
         let policy = bed.path("policy.yaml")
         try bed.write("apiVersion: dockgate/v1\nprofile: privileged\n", to: policy)
         let server = try await bed.startServer(extraArguments: ["--policy", policy])
-        func create() async throws -> String {
-            try await bed.run(
-                try Executables.curl(),
-                [
-                    "--silent", "--resolve", "localhost:\(server.port):127.0.0.1", "--cacert", bed.pki.caCertificate,
-                    "--cert", alice.certificate, "--key", alice.key, "-H", "Content-Type: application/json", "--data",
-                    #"{"Image":"x","User":"1000","HostConfig":{"Privileged":true}}"#, "-w", "\n%{http_code}",
-                    "https://localhost:\(server.port)/v1.41/containers/create",
-                ]
-            ).standardOutput
-        }
-        #expect(try await create().hasSuffix("\n200"))
+        #expect(try await bed.privilegedCreate(server, client: alice) == 200)
         try bed.write("apiVersion: dockgate/v1\nprofile: baseline\n", to: policy)
-        var refused = false
-        for _ in 0..<50 where !refused {
-            try await Task.sleep(for: .milliseconds(200))
-            refused = try await create().hasSuffix("\n403")
-        }
-        #expect(refused, "the new policy was not picked up:\n\(server.log)")
+        #expect(
+            await bed.eventually { try await bed.privilegedCreate(server, client: alice) == 403 },
+            "the new policy was not picked up:\n\(server.log)")
         await server.stop()
+    }
+}
+
+extension TestBed {
+    /// `POST /containers/create` of a privileged container over mutual TLS; the HTTP status.
+    func privilegedCreate(_ server: DockgateServer, client: ClientFiles) async throws -> Int {
+        let answer = try await run(
+            try Executables.curl(),
+            [
+                "--silent", "--resolve", "localhost:\(server.port):127.0.0.1", "--cacert", pki.caCertificate,
+                "--cert", client.certificate, "--key", client.key, "-H", "Content-Type: application/json", "--data",
+                #"{"Image":"x","User":"1000","HostConfig":{"Privileged":true}}"#, "-w", "\n%{http_code}",
+                "https://localhost:\(server.port)/v1.41/containers/create",
+            ]
+        ).standardOutput
+        return Int(answer.split(separator: "\n").last ?? "") ?? 0
+    }
+
+    /// Polls `condition` every 200 ms for at most 10 s.
+    func eventually(_ condition: () async throws -> Bool) async -> Bool {
+        for _ in 0..<50 {
+            if (try? await condition()) == true { return true }
+            try? await Task.sleep(for: .milliseconds(200))
+        }
+        return false
     }
 }

@@ -8,6 +8,12 @@ extension PolicyDocument {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PolicyFileError(file: path, line: 0, column: 0, key: "", problem: "cannot read the file")
         }
+        return try load(contents: data, path: path)
+    }
+
+    /// Validates a policy file already read, so a caller can fingerprint exactly the bytes
+    /// that were checked; `path` names it in errors.
+    public static func load(contents data: Data, path: String) throws(PolicyFileError) -> PolicyDocument {
         guard let text = String(data: data, encoding: .utf8) else {
             throw PolicyFileError(file: path, line: 0, column: 0, key: "", problem: "the file is not UTF-8")
         }
