@@ -29,7 +29,8 @@ struct Serve: AsyncParsableCommand {
     @Option(
         help: """
             A YAML file of serve's flags by their long names (tlscacert: /etc/dockgate/ca.pem; lists \
-            for repeatable ones); flags on the command line win.
+            for repeatable ones); flags on the command line win. Read again on reload; a change to a \
+            setting built at start-up (listeners, upstream, audit, limits, timeouts) is refused until a restart.
             """)
     var config: String?
 
@@ -56,7 +57,8 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("tlscrl"), help: "Certificate revocation list (PEM, repeatable).")
     var crlPaths: [String] = []
 
-    @Option(help: "The Docker daemon's socket, unix:///PATH.")
+    @Option(
+        help: "The Docker daemon's socket, unix:///PATH (a rootless dockerd's: unix://$XDG_RUNTIME_DIR/docker.sock).")
     var upstream: String = UpstreamAddress.defaultValue.description
 
     @Option(name: .customLong("tls-handshake-timeout"), help: "Seconds a client has to complete the TLS handshake.")
