@@ -22,6 +22,9 @@ final class Scenario: @unchecked Sendable {
         case daemon
         /// A socket path inside the scenario's directory, which the test controls.
         case socketInDirectory(String)
+        /// Another daemon's socket (absolute path). Objects the test registers for removal are
+        /// removed on the private dockerd, so tests against another daemon make none.
+        case socket(String)
     }
 
     let cli: DockerCLI
@@ -59,6 +62,7 @@ final class Scenario: @unchecked Sendable {
         switch upstream {
         case .daemon: socket = setup.daemonSocket
         case .socketInDirectory(let name): socket = directory + "/" + name
+        case .socket(let path): socket = path
         }
         let scenario = Scenario(cli: cli, directory: directory, setup: setup, upstreamSocket: socket)
         var failure: Error?

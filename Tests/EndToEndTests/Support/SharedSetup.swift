@@ -89,7 +89,7 @@ struct SharedSetup: Sendable {
     /// child inherits. The dockerd and containerd that `dockerd-env start` leaves running
     /// would inherit it too, and the start would never seem to end; this shell keeps its own
     /// copy until the script is done, the daemons get none.
-    private static let withoutInheritedDescriptors = #"""
+    static let withoutInheritedDescriptors = #"""
         closes=
         for f in /proc/$$/fd/*; do n=${f##*/}; [ "$n" -gt 2 ] && closes="$closes $n>&-"; done
         eval "\"\$@\" $closes"
