@@ -33,32 +33,32 @@ struct FactFetcher {
                 \.teamContainers, team, facts, "/containers/json?all=1&filters=\(Self.queryEscaped(filters))",
                 InspectedFacts.containerCount)
         case .teamResources(let team):
-            let filters = #"{"label":["\#(OwnerLabel.key)=\#(team)"],"status":["running"]}"#
+            // Every container, running or not: a stopped one can be started again unchecked.
+            let filters = #"{"label":["\#(OwnerLabel.key)=\#(team)"]}"#
             let eventLoop = daemon.eventLoop
-            return inspect("/containers/json?filters=\(Self.queryEscaped(filters))", InspectedFacts.containerIDs)
-                .flatMap { listed -> EventLoopFuture<Lookup<TeamResources>> in
-                    guard case .found(let ids) = listed else { return eventLoop.makeSucceededFuture(.notFound) }
-                    var total = eventLoop.makeSucceededFuture(TeamResources(memory: 0, nanoCPUs: 0))
-                    for id in ids {
-                        total = total.flatMap { sum in
-                            self.inspect("/containers/\(Self.escaped(id))/json", InspectedFacts.containerLimits).map {
-                                limits in
-                                // A container gone meanwhile holds nothing.
-                                guard case .found(let limits) = limits else { return sum }
-                                return TeamResources(
-                                    memory: sum.memory + limits.memory, nanoCPUs: sum.nanoCPUs + limits.nanoCPUs,
-                                    withoutMemoryLimit: sum.withoutMemoryLimit + (limits.memory > 0 ? 0 : 1),
-                                    withoutCPULimit: sum.withoutCPULimit + (limits.nanoCPUs > 0 ? 0 : 1))
-                            }
+            return inspect(
+                "/containers/json?all=1&filters=\(Self.queryEscaped(filters))", InspectedFacts.containerIDs
+            )
+            .flatMap { listed -> EventLoopFuture<Lookup<TeamResources>> in
+                guard case .found(let ids) = listed else { return eventLoop.makeSucceededFuture(.notFound) }
+                var total = eventLoop.makeSucceededFuture(TeamResources(memory: 0, nanoCPUs: 0))
+                for id in ids {
+                    total = total.flatMap { sum in
+                        self.inspect("/containers/\(Self.escaped(id))/json", InspectedFacts.containerLimits).map {
+                            limits in
+                            // A container gone meanwhile holds nothing.
+                            guard case .found(let limits) = limits else { return sum }
+                            return sum.adding(limits)
                         }
                     }
-                    return total.map { .found($0) }
                 }
-                .map { answer in
-                    var updated = facts
-                    updated.teamResources[team] = answer
-                    return updated
-                }
+                return total.map { .found($0) }
+            }
+            .map { answer in
+                var updated = facts
+                updated.teamResources[team] = answer
+                return updated
+            }
         case .hostPath(let path):
             var updated = facts
             updated.hostPaths[path] = .found(HostPathResolver.resolve(path))

@@ -145,18 +145,26 @@ struct TeamTests {
                     ["run", "-d", "--name", name, "--memory", memory, testImage, "sleep", "600"], as: "quota")
                 return (name, result)
             }
+            var first = ""
             for _ in 0..<2 {
-                let (_, result) = try await run("32m")
+                let (name, result) = try await run("32m")
                 try #require(result.succeeded, "\(result)")
+                if first.isEmpty { first = name }
             }
-            // 64Mi of 96Mi in use: another 64m does not fit, 32m does.
+            // 64Mi of 96Mi held: another 64m does not fit, 32m does.
             let (tooBig, refusedMemory) = try await run("64m")
             expectRefused(refusedMemory, rule: "team-quota", "a container over the memory quota")
             #expect(
                 refusedMemory.standardError.contains(
-                    "use 64Mi of its 96Mi memory quota; this container asks for 64Mi more"),
+                    "hold 64Mi of its 96Mi memory quota; this container asks for 64Mi"),
                 "\(refusedMemory)")
             try await expectNoContainer(tooBig, s)
+            // Nor can a held container be given more than fits beside the others.
+            let raised = try await s.docker(
+                ["update", "--memory", "80m", "--memory-swap", "160m", first], as: "quota")
+            expectRefused(raised, rule: "team-quota", "docker update --memory 80m over the quota")
+            #expect(
+                raised.standardError.contains("other containers hold 32Mi of its 96Mi memory quota"), "\(raised)")
             let (_, fits) = try await run("32m")
             #expect(fits.succeeded, "\(fits)")
             // Three held: the fourth is refused by count, with the usage.

@@ -12,7 +12,7 @@ public struct Facts: Sendable {
     public var services: FactTable<ServiceFact>
     /// How many containers each team owns (`FactQuery.teamContainers`).
     public var teamContainers: FactTable<Int>
-    /// What each team's running containers hold (`FactQuery.teamResources`).
+    /// What each team's containers, running or not, are limited to (`FactQuery.teamResources`).
     public var teamResources: FactTable<TeamResources>
     /// Resolved host paths (`realpath`), keyed by the cleaned path as the request gives it.
     public var hostPaths: FactTable<String>
@@ -58,11 +58,14 @@ public struct ContainerFact: Sendable {
     public let mounts: [MountFact]
     /// The team in its `dockgate.owner` label; nil for a container made outside dockgate.
     public let owner: String?
+    /// Its memory and CPU limits (`HostConfig`), for the team quota of `docker update`.
+    public let limits: ContainerLimits
 
     public init(
         id: String, user: String = "", networkMode: String = "default", pidMode: String = "", ipcMode: String = "",
-        mounts: [MountFact] = [], owner: String? = nil
+        mounts: [MountFact] = [], owner: String? = nil, limits: ContainerLimits = ContainerLimits()
     ) {
+        self.limits = limits
         self.id = id
         self.user = user
         self.networkMode = networkMode
@@ -151,6 +154,32 @@ public struct ServiceFact: Sendable, Hashable {
 
 /// The memory and CPU limits of a team's running containers, summed; `unlimited` counts the
 /// ones without a limit (they count as over any quota).
+/// A container's memory and CPU limits as `HostConfig` holds them; 0 is "no limit".
+public struct ContainerLimits: Sendable, Hashable {
+    public var memory: Int64
+    public var nanoCPUs: Int64
+    public var cpuQuota: Int64
+    public var cpuPeriod: Int64
+
+    public init(memory: Int64 = 0, nanoCPUs: Int64 = 0, cpuQuota: Int64 = 0, cpuPeriod: Int64 = 0) {
+        self.memory = memory
+        self.nanoCPUs = nanoCPUs
+        self.cpuQuota = cpuQuota
+        self.cpuPeriod = cpuPeriod
+    }
+
+    /// CPUs in billionths, from `NanoCpus` or else `CpuQuota`/`CpuPeriod`; 0 when unlimited.
+    public var effectiveNanoCPUs: Int64 {
+        if nanoCPUs > 0 { return nanoCPUs }
+        guard cpuQuota > 0 else { return 0 }
+        return CheckCPULimit.nanoCPUs(quota: cpuQuota, period: cpuPeriod > 0 ? cpuPeriod : CheckCPULimit.defaultPeriod)
+    }
+
+    /// The memory limit, 0 when unlimited.
+    public var effectiveMemory: Int64 { max(memory, 0) }
+}
+
+/// What a team's containers together are limited to, and how many have no limit.
 public struct TeamResources: Sendable, Hashable {
     public let memory: Int64
     public let nanoCPUs: Int64
@@ -162,6 +191,31 @@ public struct TeamResources: Sendable, Hashable {
         self.nanoCPUs = nanoCPUs
         self.withoutMemoryLimit = withoutMemoryLimit
         self.withoutCPULimit = withoutCPULimit
+    }
+
+    /// These plus one more container's limits.
+    public func adding(_ limits: ContainerLimits) -> TeamResources {
+        TeamResources(
+            memory: memory.addingClamped(limits.effectiveMemory),
+            nanoCPUs: nanoCPUs.addingClamped(limits.effectiveNanoCPUs),
+            withoutMemoryLimit: withoutMemoryLimit + (limits.effectiveMemory > 0 ? 0 : 1),
+            withoutCPULimit: withoutCPULimit + (limits.effectiveNanoCPUs > 0 ? 0 : 1))
+    }
+
+    /// These without one container's limits (the one an update changes).
+    public func removing(_ limits: ContainerLimits) -> TeamResources {
+        TeamResources(
+            memory: max(memory - limits.effectiveMemory, 0), nanoCPUs: max(nanoCPUs - limits.effectiveNanoCPUs, 0),
+            withoutMemoryLimit: max(withoutMemoryLimit - (limits.effectiveMemory > 0 ? 0 : 1), 0),
+            withoutCPULimit: max(withoutCPULimit - (limits.effectiveNanoCPUs > 0 ? 0 : 1), 0))
+    }
+}
+
+extension Int64 {
+    /// `self + other`, at most `Int64.max` (limits from the daemon are not trusted to be small).
+    fileprivate func addingClamped(_ other: Int64) -> Int64 {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? .max : sum
     }
 }
 

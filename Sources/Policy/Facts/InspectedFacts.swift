@@ -39,7 +39,7 @@ public enum InspectedFacts {
             networkMode: try string(host, "NetworkMode", at: "HostConfig."),
             pidMode: try string(host, "PidMode", at: "HostConfig."),
             ipcMode: try string(host, "IpcMode", at: "HostConfig."),
-            mounts: mounts, owner: try owner(config, at: "Config."))
+            mounts: mounts, owner: try owner(config, at: "Config."), limits: try limits(host))
     }
 
     public static func exec(_ document: JSONValue) throws(InspectError) -> ExecFact {
@@ -97,14 +97,16 @@ public enum InspectedFacts {
 
     /// A container's memory and CPU limits (`HostConfig.Memory`; `NanoCpus`, or `CpuQuota`
     /// over `CpuPeriod`), 0 for none.
-    public static func containerLimits(_ document: JSONValue) throws(InspectError) -> (memory: Int64, nanoCPUs: Int64) {
-        let host = try optionalObject(try Self.object(document, at: ""), "HostConfig", at: "")
-        let memory = try integer(host, "Memory", at: "HostConfig.")
-        let nano = try integer(host, "NanoCpus", at: "HostConfig.")
-        let quota = try integer(host, "CpuQuota", at: "HostConfig.")
-        let period = try integer(host, "CpuPeriod", at: "HostConfig.")
-        let cpus = nano > 0 ? nano : quota > 0 ? quota * 1_000_000_000 / (period > 0 ? period : 100_000) : 0
-        return (max(memory, 0), cpus)
+    public static func containerLimits(_ document: JSONValue) throws(InspectError) -> ContainerLimits {
+        try limits(try optionalObject(try Self.object(document, at: ""), "HostConfig", at: ""))
+    }
+
+    private static func limits(_ host: JSONObject?) throws(InspectError) -> ContainerLimits {
+        ContainerLimits(
+            memory: try integer(host, "Memory", at: "HostConfig."),
+            nanoCPUs: try integer(host, "NanoCpus", at: "HostConfig."),
+            cpuQuota: try integer(host, "CpuQuota", at: "HostConfig."),
+            cpuPeriod: try integer(host, "CpuPeriod", at: "HostConfig."))
     }
 
     /// `GET /containers/json`: how many containers the list holds.
