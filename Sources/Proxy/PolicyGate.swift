@@ -21,6 +21,8 @@ public struct PolicyGate: RequestGate {
     let policy: PolicyDocument
     let inspectedBodyLimit: Int
     let rates = TeamRateLimiter()
+    /// Shared by the gates a reload makes, so a change in flight keeps its team's turn.
+    let quotaTurns: QuotaTurns
     /// Plenty for a `container:X` chain and a `VolumesFrom` list; more means a loop.
     static let maximumLookups = 32
 
@@ -33,7 +35,10 @@ public struct PolicyGate: RequestGate {
             inspectedBodyLimit: inspectedBodyLimit)
     }
 
-    public init(policy: PolicyDocument, router: RequestRouter, inspectedBodyLimit: Int) {
+    public init(
+        policy: PolicyDocument, router: RequestRouter, inspectedBodyLimit: Int, quotaTurns: QuotaTurns = QuotaTurns()
+    ) {
+        self.quotaTurns = quotaTurns
         self.policy = policy
         self.router = router
         self.inspectedBodyLimit = inspectedBodyLimit
@@ -81,8 +86,18 @@ public struct PolicyGate: RequestGate {
             return .decideLater(
                 PendingDecision(inspectedBodyLimit: inspectedBodyLimit) { body, daemon in
                     if let body { report.bodySHA256 = AuditSHA256(of: Array(body.readableBytesView)) }
-                    return self.decide(
-                        classified, head: forwardedHead, caller: caller, body: body, daemon: daemon, report: report)
+                    guard Self.countsTowardsQuota(classified.endpoint, caller: caller) else {
+                        return self.decide(
+                            classified, head: forwardedHead, caller: caller, body: body, daemon: daemon,
+                            report: report)
+                    }
+                    // The team's quota facts must include what its change before this one made.
+                    return self.quotaTurns.take(team: caller.identity.team, on: daemon.eventLoop).flatMap { turn in
+                        report.whenFinished { turn.release() }
+                        return self.decide(
+                            classified, head: forwardedHead, caller: caller, body: body, daemon: daemon,
+                            report: report)
+                    }
                 })
         }
         let policyRequest = PolicyRequest(classified, body: nil)
@@ -104,6 +119,16 @@ public struct PolicyGate: RequestGate {
                         policyRequest, head: forwardedHead, caller: caller, facts: Facts(),
                         fetcher: FactFetcher(daemon: daemon), lookups: 0, report: report)
                 })
+        }
+    }
+
+    /// A change the team's quota counts: it waits for the team's turn (`QuotaTurns`).
+    static func countsTowardsQuota(_ endpoint: Endpoint, caller: Caller) -> Bool {
+        guard caller.identity.enforcesOwnership, let quota = caller.identity.quota else { return false }
+        switch endpoint {
+        case .containerCreate: return true
+        case .containerUpdate: return quota.maximumMemory != nil || quota.maximumNanoCPUs != nil
+        default: return false
         }
     }
 

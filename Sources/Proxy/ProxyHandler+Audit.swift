@@ -90,6 +90,7 @@ extension ProxyHandler {
         hijack: AuditHijackedSession? = nil
     ) {
         let report = audit.report
+        report.finish()
         let elapsed = Duration.nanoseconds((NIODeadline.now() - audit.started).nanoseconds)
         metrics?.request(
             family: report.endpoint.map { String($0.split(separator: ".").first ?? "") } ?? "none",

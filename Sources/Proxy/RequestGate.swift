@@ -57,8 +57,25 @@ public final class GateReport: @unchecked Sendable {
     public var wouldBeDenied: GateRefusal?
     /// The policy file that decided (a reload mid-request does not change it).
     public var policySHA256: AuditSHA256?
+    /// Run when the exchange is over (answered, refused, or the connection gone).
+    private var finishing: [() -> Void] = []
+    private var finished = false
 
     public init() {}
+
+    /// Runs `action` when the exchange is over, or now if it already is.
+    func whenFinished(_ action: @escaping () -> Void) {
+        if finished { action() } else { finishing.append(action) }
+    }
+
+    /// The exchange is over: runs what waited for it (once).
+    func finish() {
+        guard !finished else { return }
+        finished = true
+        let actions = finishing
+        finishing = []
+        for action in actions { action() }
+    }
 }
 
 /// The gate's first answer, at the request head.

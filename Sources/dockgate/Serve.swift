@@ -216,7 +216,8 @@ struct Serve: AsyncParsableCommand {
             throw StartupError("cannot start: audit: \(error)")
         }
         let trail = AuditTrail(log: auditLog, failOpen: auditFailure == "open")
-        let gate = ReloadableGate(makeGate(selection), policySHA256: selection.fileSHA256)
+        let quotaTurns = QuotaTurns()
+        let gate = ReloadableGate(makeGate(selection, quotaTurns: quotaTurns), policySHA256: selection.fileSHA256)
         let server = GateServer(
             group: group, tls: tls, upstream: upstreamAddress, gate: gate,
             headerTimeout: .nanoseconds(Int64(headerTimeoutSeconds * 1e9)),
@@ -248,7 +249,7 @@ struct Serve: AsyncParsableCommand {
                     serviceName: "metrics"))
         }
         let reloader = ServeReloader(
-            running: self, gate: gate, tls: tls, metrics: server.metrics, logger: logger)
+            running: self, gate: gate, quotaTurns: quotaTurns, tls: tls, metrics: server.metrics, logger: logger)
         services.append(
             .init(
                 service: ReloadService(
@@ -302,13 +303,13 @@ extension Serve {
     }
 
     /// The gate for a policy, with the command line's limits over the file's.
-    func makeGate(_ selection: PolicySelection) -> PolicyGate {
+    func makeGate(_ selection: PolicySelection, quotaTurns: QuotaTurns) -> PolicyGate {
         let limits = selection.document.limits
         let minimum = minimumAPIVersion.flatMap(APIVersion.init) ?? limits.minimumAPIVersion
         return PolicyGate(
             policy: selection.document.choosing(selection.profile),
             router: RequestRouter(configuration: RoutingConfiguration(minimumAPIVersion: minimum)),
-            inspectedBodyLimit: maximumInspectedBody ?? limits.maximumInspectedBody)
+            inspectedBodyLimit: maximumInspectedBody ?? limits.maximumInspectedBody, quotaTurns: quotaTurns)
     }
 
     func announce(_ selection: PolicySelection, logger: Logger) {

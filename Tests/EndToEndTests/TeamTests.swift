@@ -176,6 +176,36 @@ struct TeamTests {
         }
     }
 
+    /// One CLI only: the count is of team burst's containers, which only this test makes.
+    @Test("creates sent at once cannot take a team past its quota", arguments: DockerCLI.available.prefix(1))
+    func concurrentCreatesKeepTheQuota(cli: DockerCLI) async throws {
+        let setup = try await SharedSetup.get()
+        let policy = setup.scratch + "/burst-policy.yaml"
+        try """
+        apiVersion: dockgate/v1
+        teams:
+          - name: burst
+            match: [{OU: burst}]
+            role: operator
+            quota: {containers: 2}
+        """.write(toFile: policy, atomically: true, encoding: .utf8)
+        try await Scenario.run(cli, gateArguments: ["--policy", policy]) { s in
+            let names = (0..<6).map { _ in s.uniqueName("burst") }
+            for name in names { s.removeAfterwards(container: name) }
+            let results = try await withThrowingTaskGroup(of: CommandResult.self) { group in
+                for name in names {
+                    group.addTask { try await s.docker(["create", "--name", name, testImage, "true"], as: "burst") }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let created = results.filter(\.succeeded)
+            #expect(created.count == 2, "\(created.count) of 6 concurrent creates succeeded:\n\(results)")
+            for refused in results where !refused.succeeded {
+                expectRefused(refused, rule: "team-quota", "a create beyond the quota")
+            }
+        }
+    }
+
     @Test("two teams at once on many connections: no cross-talk", arguments: DockerCLI.available)
     func concurrentTeams(cli: DockerCLI) async throws {
         try await Scenario.run(cli, gateArguments: try Self.teamsPolicy()) { s in

@@ -43,7 +43,7 @@ struct SharedSetup: Sendable {
             ["certs", "init", "--dir", pki],
             ["certs", "client", "--dir", pki, "--name", "e2e", "--team", "web", "--out", client],
         ]
-        for team in ["web", "data", "platform", "audit", "quota", "nobody"] {
+        for team in ["web", "data", "platform", "audit", "quota", "burst", "nobody"] {
             teamClients[team] = scratch + "/clients/\(team)"
             issue.append([
                 "certs", "client", "--dir", pki, "--name", "e2e-\(team)", "--team", team, "--out",
