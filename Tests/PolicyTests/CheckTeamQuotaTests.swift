@@ -62,8 +62,24 @@ struct CheckTeamQuotaTests {
                 containers: ["web": .found(ContainerFact(id: "c1", owner: "web"))], teamContainers: ["web": .found(9)]),
             identity: member(containers: 2), .allow),
         CheckCase(
-            "services are not counted", "POST /v1.44/services/create", body: PolicyTest.serviceBody(),
-            facts: held(9), identity: member(containers: 2), .allow),
+            "a service could start containers the quota cannot count", "POST /v1.44/services/create",
+            body: PolicyTest.serviceBody(), facts: held(0), identity: member(containers: 2),
+            .deny(
+                reason:
+                    "team web has a quota (2 containers), and a service's containers are started by the swarm where the quota cannot count them; ask for a team without a quota to run services",
+                detail: "quota 2 containers")),
+        CheckCase(
+            "nor may one be scaled", "POST /v1.44/services/s1/update?version=3", body: PolicyTest.serviceBody(),
+            facts: Facts(
+                services: ["s1": .found(ServiceFact(id: "s1", owner: "web"))], teamContainers: ["web": .found(0)]),
+            identity: member(containers: 2),
+            .deny(
+                reason:
+                    "team web has a quota (2 containers), and a service's containers are started by the swarm where the quota cannot count them; ask for a team without a quota to run services",
+                detail: "quota 2 containers")),
+        CheckCase(
+            "services of a team without a quota", "POST /v1.44/services/create", body: PolicyTest.serviceBody(),
+            facts: held(9), identity: CallerIdentity(subject: "CN=alice", team: "web", role: .operator), .allow),
         CheckCase(
             "volumes are not counted", "POST /v1.41/volumes/create", body: #"{"Name":"v"}"#, facts: held(9),
             identity: member(containers: 2), .allow),

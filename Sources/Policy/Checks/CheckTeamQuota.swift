@@ -11,6 +11,10 @@ import DockerAPI
 /// that changes a limit: the container's new limits plus the others' must fit, and a limit
 /// may not be lifted (`-1`).
 ///
+/// `POST /services/create` and `/services/{id}/update` are refused to a team with a quota: a
+/// service starts as many containers as its replicas say (or one per node), none of them
+/// created through a request the quota could count.
+///
 /// Allowed: any create while the team holds fewer than its quota; updates that change no
 /// limit the quota names; every request of a team without a quota, of admins, and of
 /// single-tenant policies.
@@ -22,6 +26,11 @@ enum CheckTeamQuota {
         switch context.request.endpoint {
         case .containerCreate: return create(context, quota: quota)
         case .containerUpdate: return update(context, quota: quota)
+        case .serviceCreate, .serviceUpdate:
+            return .forbidden(
+                reason:
+                    "team \(context.identity.team) has a quota (\(quota.description)), and a service's containers are started by the swarm where the quota cannot count them; ask for a team without a quota to run services",
+                detail: "quota \(quota.description)")
         default: return .allowed
         }
     }
