@@ -69,8 +69,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(
         help: """
-            The profile every request is checked against: one of the policy file's or a built-in \
-            (privileged, baseline). Default: the file's `profile:`, or baseline.
+            The profile requests are checked against, for a policy without teams and for teams that \
+            name none: one of the policy file's or a built-in (privileged, baseline, restricted). \
+            Default: the file's `profile:`, or baseline.
             """)
     var profile: String?
 
@@ -314,13 +315,18 @@ extension Serve {
 
     func announce(_ selection: PolicySelection, logger: Logger) {
         let source = policy.map { "policy \($0), " } ?? ""
-        let profiles = [selection.profile] + (selection.document.teams?.map(\.profile) ?? [])
+        let teams = selection.document.choosing(selection.profile).teams
+        let profiles = [selection.profile] + (teams?.map(\.profile) ?? [])
         for profile in profiles where profile.mode != .enforce {
             logger.warning(
                 "ROLLOUT MODE: profile \(profile.name) is in \(profile.mode.rawValue) mode — its denials are NOT enforced, only \(profile.mode == .warn ? "warned about and " : "")audited"
             )
         }
-        if let teams = selection.document.teams {
+        if let teams {
+            guard !teams.isEmpty else {
+                logger.warning("\(source)teams: none; every request will be refused (rule team-match)")
+                return
+            }
             let summary = teams.map { "\($0.name) (\($0.role.name), \($0.profile.name))" }.joined(separator: ", ")
             logger.notice("\(source)teams: \(summary); certificates matching no team are refused")
             return

@@ -119,3 +119,38 @@ struct StartupTests {
         await server.stop()
     }
 }
+
+/// What start-up says about the policy's teams: `--profile` reaches the teams that name no
+/// profile, and a policy whose team list is empty says that every request will be refused.
+@Suite(.timeLimit(.minutes(2)))
+struct StartupTeamsTests {
+    @Test("--profile reaches teams that name no profile")
+    func profileFlagReachesTeams() async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        try bed.write(
+            """
+            apiVersion: dockgate/v1
+            teams:
+              - {name: own, match: [{OU: own}], role: operator, profile: privileged}
+              - {name: inherits, match: [{OU: inherits}], role: operator}
+            """, to: bed.path("teams.yaml"))
+        let server = try await bed.startServer(extraArguments: [
+            "--policy", bed.path("teams.yaml"), "--profile", "restricted",
+        ])
+        let line = await server.waitForLogLine(containing: ["teams: "])
+        #expect(line?.contains("own (operator, privileged), inherits (operator, restricted)") == true, "\(server.log)")
+        await server.stop()
+    }
+
+    @Test("an empty team list warns that every request will be refused")
+    func noTeams() async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        try bed.write("apiVersion: dockgate/v1\nteams: []\n", to: bed.path("teams.yaml"))
+        let server = try await bed.startServer(extraArguments: ["--policy", bed.path("teams.yaml")])
+        let line = await server.waitForLogLine(containing: ["teams: none; every request will be refused"])
+        #expect(line?.contains("warning") == true, "\(server.log)")
+        await server.stop()
+    }
+}

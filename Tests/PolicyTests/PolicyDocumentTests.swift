@@ -247,8 +247,10 @@ struct PolicyDocumentTests {
         #expect(teams[1].quota == nil)
         #expect(teams[2].role.name == "viewer")
         #expect(teams[2].quota == TeamQuota(maximumContainers: nil))
-        // Another active profile keeps the teams.
-        #expect(document.choosing(.baseline).teams?.map(\.name) == ["web", "ops", "viewers"])
+        // Another active profile keeps the teams, and reaches those that name no profile.
+        let chosen = document.choosing(.baseline).teams ?? []
+        #expect(chosen.map(\.name) == ["web", "ops", "viewers"])
+        #expect(chosen.map(\.profile.name) == ["web", "baseline", "baseline"])
     }
 
     @Test func resolvingCertificates() throws {

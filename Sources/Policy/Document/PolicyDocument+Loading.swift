@@ -192,8 +192,10 @@ struct PolicyReader {
                 }
                 profile = chosen
             }
+            var mode: RolloutMode?
             if let modeNode = members["mode"] {
-                profile = profile.with(mode: try rolloutMode(modeNode, key: key + ".mode"))
+                mode = try rolloutMode(modeNode, key: key + ".mode")
+                profile = profile.with(mode: mode!)
             }
             var quota: TeamQuota?
             if let quotaNode = members["quota"] {
@@ -229,7 +231,10 @@ struct PolicyReader {
                     } ?? perSecond
                 rate = TeamRate(perSecond: perSecond, burst: burst)
             }
-            teams.append(Team(name: name, matchers: matchers, role: role, profile: profile, quota: quota, rate: rate))
+            teams.append(
+                Team(
+                    name: name, matchers: matchers, role: role, profile: profile, quota: quota, rate: rate,
+                    inheritsProfile: members["profile"] == nil, mode: mode))
         }
         return teams
     }

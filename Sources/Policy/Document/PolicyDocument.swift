@@ -36,9 +36,12 @@ public struct PolicyDocument: Sendable {
         return .team(first, alsoMatched: matching.dropFirst().map(\.name))
     }
 
-    /// The same policy with another active profile (`serve --profile`).
+    /// The same policy with `profile` active: for single-tenant use and for every team that
+    /// names no profile of its own (`serve --profile`).
     public func choosing(_ profile: Profile) -> PolicyDocument {
-        PolicyDocument(profiles: profiles, activeProfile: profile, limits: limits, roles: roles, teams: teams)
+        PolicyDocument(
+            profiles: profiles, activeProfile: profile, limits: limits, roles: roles,
+            teams: teams?.map { $0.inheriting(profile) })
     }
 
     /// A role of this file, else a built-in one.

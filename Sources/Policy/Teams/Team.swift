@@ -8,11 +8,17 @@ public struct Team: Sendable {
     public let quota: TeamQuota?
     /// How many requests per second the team's members may make together.
     public let rate: TeamRate?
+    /// The team names no profile and takes the policy's active one (which `--profile` sets).
+    public let inheritsProfile: Bool
+    /// The team's own rollout mode, over its profile's.
+    public let mode: RolloutMode?
 
     public init(
         name: String, matchers: [IdentityMatcher], role: Role, profile: Profile, quota: TeamQuota? = nil,
-        rate: TeamRate? = nil
+        rate: TeamRate? = nil, inheritsProfile: Bool = false, mode: RolloutMode? = nil
     ) {
+        self.inheritsProfile = inheritsProfile
+        self.mode = mode
         self.name = name
         self.matchers = matchers
         self.role = role
@@ -24,16 +30,24 @@ public struct Team: Sendable {
     public func matches(_ identity: CertificateIdentity) -> Bool {
         matchers.contains { $0.matches(identity) }
     }
+
+    /// This team under another active profile: a team that names none takes it.
+    func inheriting(_ active: Profile) -> Team {
+        guard inheritsProfile else { return self }
+        return Team(
+            name: name, matchers: matchers, role: role, profile: mode.map { active.with(mode: $0) } ?? active,
+            quota: quota, rate: rate, inheritsProfile: true, mode: mode)
+    }
 }
 
-/// Per-team limits: containers held (running or not), and the memory and CPUs their running
-/// containers may have together.
+/// Per-team limits: containers held, and the memory and CPUs their containers may be limited
+/// to together (running or not).
 public struct TeamQuota: Sendable, Hashable {
     /// At most this many containers owned by the team.
     public let maximumContainers: Int?
-    /// At most this much memory (bytes) across the team's running containers.
+    /// At most this much memory (bytes) across the team's containers' limits.
     public let maximumMemory: Int64?
-    /// At most this many nano-CPUs across the team's running containers.
+    /// At most this many nano-CPUs across the team's containers' limits.
     public let maximumNanoCPUs: Int64?
 
     public init(maximumContainers: Int?, maximumMemory: Int64? = nil, maximumNanoCPUs: Int64? = nil) {
