@@ -58,6 +58,9 @@ public struct PolicyGate: RequestGate {
         }
         let report = request.report
         report.endpoint = classified.endpoint.id
+        if classified.endpoint == .containerAttach, !HopByHopHeaders.requestsUpgrade(request.head.headers) {
+            return .refuse(Self.upgradeRequired)
+        }
         report.path = classified.request.path
         report.apiVersion = "\(classified.version)"
         if let target = PolicyRequest(classified, body: nil).target.nilIfEmpty {
@@ -121,6 +124,15 @@ public struct PolicyGate: RequestGate {
                 })
         }
     }
+
+    /// An attach (or an exec start that does not detach) without `Upgrade`: dockerd would
+    /// answer `200` and then read stdin from the same connection, raw, which an HTTP proxy
+    /// would parse as the next request. Every docker client sends `Upgrade: tcp`.
+    static let upgradeRequired = GateRefusal(
+        status: .badRequest,
+        message:
+            "dockgate: attach and exec need the headers Connection: Upgrade and Upgrade: tcp, which docker clients send (rule http.upgrade-required)",
+        rule: "http.upgrade-required")
 
     /// A change the team's quota counts: it waits for the team's turn (`QuotaTurns`).
     static func countsTowardsQuota(_ endpoint: Endpoint, caller: Caller) -> Bool {
@@ -192,6 +204,11 @@ public struct PolicyGate: RequestGate {
             }
         }
         let checked = json
+        if classified.endpoint == .execStart, !HopByHopHeaders.requestsUpgrade(head.headers),
+            checked.flatMap({ try? ExecStartView($0).detach.value }) != true
+        {
+            return daemon.eventLoop.makeSucceededFuture(.refuse(Self.upgradeRequired))
+        }
         let request = PolicyRequest(classified, body: checked)
         return evaluate(
             request, head: head, caller: caller, facts: Facts(), fetcher: FactFetcher(daemon: daemon), lookups: 0,

@@ -12,6 +12,22 @@ struct ExecTests {
         }
     }
 
+    /// `docker exec -d` starts the exec without a stream (and without `Upgrade`): a plain
+    /// request, which the gate lets through.
+    @Test("exec -d runs the command detached", arguments: DockerCLI.available)
+    func execDetached(cli: DockerCLI) async throws {
+        try await Scenario.run(cli) { s in
+            let name = try await s.idleContainer("exec-d")
+            try await s.dockerSucceeds(["exec", "-d", name, "touch", "/tmp/detached"])
+            var seen = false
+            for _ in 0..<50 where !seen {
+                seen = try await s.docker(["exec", name, "test", "-e", "/tmp/detached"]).succeeded
+                if !seen { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(seen, "the detached exec did not run")
+        }
+    }
+
     /// `echo hi | docker exec -i c cat` must print `hi` and return: the client's end of stdin
     /// must travel through the gate as a half-close, and the way back must stay open for the
     /// output. A gate that drops or never forwards the half-close hangs here.

@@ -144,6 +144,14 @@ struct RequestTrickTests {
             "post /v1.41/containers/create HTTP/1.1\r\nHost: d\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}",
             badRequest, rule: "http.malformed"),
         Trick(
+            "attach without Upgrade (dockerd would read raw stdin after a 200)",
+            "POST /v1.41/containers/x/attach?stream=1&stdin=1 HTTP/1.1\r\nHost: d\r\nConnection: close\r\n\r\n",
+            badRequest, rule: "http.upgrade-required"),
+        Trick(
+            "exec start without Upgrade and without Detach",
+            post("/v1.41/exec/abc/start", #"{"Detach":false,"Tty":false}"#), badRequest,
+            rule: "http.upgrade-required"),
+        Trick(
             "privileged exec, lower-case key",
             post("/v1.41/containers/x/exec", #"{"Cmd":["id"],"User":"1000","privileged":true}"#),
             forbidden, rule: "no-privileged"),
