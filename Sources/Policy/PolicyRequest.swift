@@ -47,6 +47,7 @@ public enum RequestBody: Sendable {
     case volumeCreate(VolumeCreateView)
     case networkCreate(NetworkCreateView)
     case networkConnect(NetworkConnectView)
+    case networkDisconnect(NetworkDisconnectView)
     /// `POST /services/create` and `POST /services/{id}/update`.
     case serviceSpec(ServiceSpecView)
     /// A JSON body of an endpoint without a typed view.
@@ -68,6 +69,7 @@ public enum RequestBody: Sendable {
             case .volumeCreate: self = .volumeCreate(try VolumeCreateView(json))
             case .networkCreate: self = .networkCreate(try NetworkCreateView(json))
             case .networkConnect: self = .networkConnect(try NetworkConnectView(json))
+            case .networkDisconnect: self = .networkDisconnect(try NetworkDisconnectView(json))
             case .serviceCreate, .serviceUpdate: self = .serviceSpec(try ServiceSpecView(json))
             default: self = .json(json)
             }

@@ -284,6 +284,15 @@ struct CheckOwnershipTests {
             "connect a container not looked up yet", "POST /v1.41/networks/mynet/connect",
             body: #"{"Container":"unseen"}"#, notLookedUp(#"container "unseen""#, .container("unseen"))),
         row("connect without a container", "POST /v1.41/networks/mynet/connect", body: "{}", .allow),
+        row(
+            "disconnect an own container from an own network", "POST /v1.41/networks/mynet/disconnect",
+            body: #"{"Container":"mine"}"#, .allow),
+        row(
+            "disconnect another team's container from bridge", "POST /v1.41/networks/bridge/disconnect",
+            body: #"{"Container":"theirs","Force":true}"#, otherTeam(#"container "theirs""#)),
+        row(
+            "disconnect a container not looked up yet", "POST /v1.41/networks/mynet/disconnect",
+            body: #"{"container":"unseen"}"#, notLookedUp(#"container "unseen""#, .container("unseen"))),
         row("list", "GET /v1.41/networks", .allow),
         row("prune", "POST /v1.41/networks/prune", .allow),
         row(

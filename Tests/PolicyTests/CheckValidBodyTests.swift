@@ -67,6 +67,14 @@ struct CheckValidBodyTests {
                 reason: "the request has no body, where dockerd needs a JSON object",
                 detail: "network.connect without a body")),
         CheckCase(
+            "a network disconnect without a body", "POST /v1.41/networks/n/disconnect", body: nil,
+            .deny(
+                reason: "the request has no body, where dockerd needs a JSON object",
+                detail: "network.disconnect without a body")),
+        CheckCase(
+            "a network disconnect body that is a list", "POST /v1.41/networks/n/disconnect", body: "[]",
+            .unreadable("", "array", "types.NetworkDisconnect")),
+        CheckCase(
             "a service create without a body", "POST /v1.41/services/create", body: nil,
             .deny(
                 reason: "the request has no body, where dockerd needs a JSON object",

@@ -15,8 +15,9 @@ import DockerAPI
 ///   exist: one dockerd would create on the fly would carry no owner); user-defined networks
 ///   in `NetworkMode` and `NetworkingConfig`;
 /// - `POST /volumes/create`, `/networks/create`: `Labels` (also keys differing from the owner
-///   label only in case, which the gate could not stamp beside); `POST /networks/{id}/connect`:
-///   `Container`; `POST /services/create|update`: `Labels` and `ContainerSpec.Labels` (an
+///   label only in case, which the gate could not stamp beside); `POST /networks/{id}/connect`
+///   and `/disconnect`: `Container` (also on the built-in networks every team may use: no team
+///   cuts another's container off `bridge`); `POST /services/create|update`: `Labels` and `ContainerSpec.Labels` (an
 ///   update may keep the team's own label, which the CLI sends back), and the networks in
 ///   `TaskTemplate.Networks` and the deprecated top-level `Networks`;
 /// - endpoints that show or change every team's objects and cannot be filtered: `/system/df`,
@@ -55,13 +56,19 @@ enum CheckOwnership {
             }
         case .volumeInspect, .volumeDelete, .volumeUpdate:
             return volume(request.target, context: context, mustExist: false)
-        case .networkInspect, .networkDelete, .networkDisconnect:
+        case .networkInspect, .networkDelete:
             return network(request.target, context: context)
-        case .networkConnect:
+        case .networkConnect, .networkDisconnect:
             let owned = network(request.target, context: context)
-            guard owned == .allowed, case .networkConnect(let view) = request.body else { return owned }
+            guard owned == .allowed else { return owned }
             return .reading { () throws(ViewError) in
-                guard let name = try view.container.get(), !name.isEmpty else { return .allowed }
+                let name: String?
+                switch request.body {
+                case .networkConnect(let view): name = try view.container.get()
+                case .networkDisconnect(let view): name = try view.container.get()
+                default: name = nil
+                }
+                guard let name, !name.isEmpty else { return .allowed }
                 return container(name, context: context)
             }
         case .volumeCreate, .networkCreate:

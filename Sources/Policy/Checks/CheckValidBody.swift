@@ -26,8 +26,8 @@ enum CheckValidBody {
             return .unreadable(error)
         case .none:
             switch context.request.endpoint {
-            case .containerCreate, .execCreate, .containerUpdate, .networkCreate, .networkConnect, .serviceCreate,
-                .serviceUpdate:
+            case .containerCreate, .execCreate, .containerUpdate, .networkCreate, .networkConnect, .networkDisconnect,
+                .serviceCreate, .serviceUpdate:
                 return .forbidden(
                     reason: "the request has no body, where dockerd needs a JSON object",
                     detail: "\(context.request.endpoint) without a body")
@@ -35,7 +35,7 @@ enum CheckValidBody {
                 return .allowed
             }
         case .containerCreate, .execCreate, .containerUpdate, .volumeCreate, .networkCreate, .networkConnect,
-            .serviceSpec, .json:
+            .networkDisconnect, .serviceSpec, .json:
             return .allowed
         }
     }
