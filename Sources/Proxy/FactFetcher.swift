@@ -27,6 +27,10 @@ struct FactFetcher {
             return fill(\.networks, name, facts, "/networks/\(Self.escaped(name))", InspectedFacts.network)
         case .service(let name):
             return fill(\.services, name, facts, "/services/\(Self.escaped(name))", InspectedFacts.service)
+        case .secret(let name):
+            return fill(\.secrets, name, facts, "/secrets/\(Self.escaped(name))", InspectedFacts.service)
+        case .config(let name):
+            return fill(\.configs, name, facts, "/configs/\(Self.escaped(name))", InspectedFacts.service)
         case .teamContainers(let team):
             let filters = #"{"label":["\#(OwnerLabel.key)=\#(team)"]}"#
             return fill(

@@ -47,6 +47,10 @@ enum PolicyFactsFile {
             "{\"networks\": {\(quoted(name)): {\"id\": \"…\", \"name\": \(quoted(name)), \"owner\": \"web\"}}}"
         case .service(let name):
             "{\"services\": {\(quoted(name)): {\"id\": \"…\", \"owner\": \"web\"}}}"
+        case .secret(let name):
+            "{\"secrets\": {\(quoted(name)): {\"id\": \"…\", \"owner\": \"web\"}}}"
+        case .config(let name):
+            "{\"configs\": {\(quoted(name)): {\"id\": \"…\", \"owner\": \"web\"}}}"
         case .teamContainers(let team):
             "{\"teamContainers\": {\(quoted(team)): 3}}"
         case .teamResources(let team):
@@ -69,7 +73,7 @@ private struct FactsReader {
             root, at: "the top level",
             allowed: [
                 "images", "containers", "execs", "volumes", "hostPaths", "networks", "services", "teamContainers",
-                "teamResources",
+                "teamResources", "secrets", "configs",
             ])
         {
             let path = member.key
@@ -91,6 +95,8 @@ private struct FactsReader {
                     return TeamResources(memory: fields["memory"] ?? 0, nanoCPUs: fields["nanoCPUs"] ?? 0)
                 }
             case "services": facts.services = try table(member.value, at: path, service)
+            case "secrets": facts.secrets = try table(member.value, at: path, service)
+            case "configs": facts.configs = try table(member.value, at: path, service)
             case "teamContainers":
                 facts.teamContainers = try table(member.value, at: path) { value, _, at in
                     guard let count = value.numberValue.flatMap({ Int($0.text) }), count >= 0 else {

@@ -49,6 +49,37 @@ extension SwarmServiceTests {
     }
 }
 
+extension SwarmServiceTests {
+    @Test("a team's service may have its own secrets, not another team's", arguments: DockerCLI.available.prefix(1))
+    func secretsByTeam(cli: DockerCLI) async throws {
+        let setup = try await SharedSetup.get()
+        let policy = setup.scratch + "/secrets-policy.yaml"
+        try """
+        apiVersion: dockgate/v1
+        teams:
+          - {name: web, match: [{OU: web}], role: operator}
+          - {name: data, match: [{OU: data}], role: operator}
+          - {name: platform, match: [{OU: platform}], role: admin}
+        """.write(toFile: policy, atomically: true, encoding: .utf8)
+        try await Scenario.run(cli, gateArguments: ["--policy", policy]) { s in
+            try await withSwarm(s) {
+                // An admin hands team data a secret, labelled for it.
+                let secret = s.uniqueName("secret")
+                try await s.dockerSucceeds(
+                    ["secret", "create", "--label", "dockgate.owner=data", secret, "-"], as: "platform",
+                    input: .text("data's password"))
+                let create = ["service", "create", "--detach", "--no-resolve-image", "--user", "1000"]
+                let stolen = try await s.docker(
+                    create + ["--name", s.uniqueName("svc"), "--secret", secret, testImage, "sleep", "600"], as: "web")
+                expectRefused(stolen, rule: "ownership", "web: a service with team data's secret")
+                #expect(stolen.standardError.contains("belongs to another team"), "\(stolen)")
+                try await s.dockerSucceeds(
+                    create + ["--name", s.uniqueName("svc"), "--secret", secret, testImage, "sleep", "600"], as: "data")
+            }
+        }
+    }
+}
+
 /// Runs `body` with the private daemon in a single-node swarm, and leaves it afterwards.
 func withSwarm(_ s: Scenario, _ body: () async throws -> Void) async throws {
     let joined = try await s.dockerDirect(["swarm", "init", "--advertise-addr", "127.0.0.1"])

@@ -54,6 +54,16 @@ struct CheckOwnershipTests {
             "theirsvc": .found(ServiceFact(id: "s2", owner: "data")),
             "oldsvc": .found(ServiceFact(id: "s3")),
             "gonesvc": .notFound,
+        ],
+        secrets: [
+            "mysecret-id": .found(ServiceFact(id: "mysecret-id", owner: "web")),
+            "theirsecret-id": .found(ServiceFact(id: "theirsecret-id", owner: "data")),
+            "oldsecret-id": .found(ServiceFact(id: "oldsecret-id")),
+            "gonesecret": .notFound,
+        ],
+        configs: [
+            "myconfig-id": .found(ServiceFact(id: "myconfig-id", owner: "web")),
+            "theirconfig-id": .found(ServiceFact(id: "theirconfig-id", owner: "data")),
         ])
 
     static func row(
@@ -368,6 +378,41 @@ struct CheckOwnershipTests {
         service(
             "update of a service not looked up yet", line: "POST /v1.44/services/unseen/update?version=3",
             notLookedUp(#"service "unseen""#, .service("unseen"))),
+        service(
+            "create with an own secret and config",
+            containerSpec:
+                #""Secrets":[{"SecretID":"mysecret-id","SecretName":"s","File":{"Name":"s"}}],"Configs":[{"ConfigID":"myconfig-id","ConfigName":"c"}]"#,
+            .allow),
+        service(
+            "create with another team's secret, named as an own one",
+            containerSpec: #""Secrets":[{"SecretID":"theirsecret-id","SecretName":"mysecret"}]"#,
+            otherTeam(#"secret "theirsecret-id""#)),
+        service(
+            "create with an unlabelled secret, lower-case fields",
+            containerSpec: #""secrets":[{"secretid":"oldsecret-id"}]"#, unlabelled(#"secret "oldsecret-id""#)),
+        service(
+            "create with another team's config", containerSpec: #""Configs":[{"ConfigID":"theirconfig-id"}]"#,
+            otherTeam(#"config "theirconfig-id""#)),
+        service(
+            "create with a secret by name only, not looked up yet",
+            containerSpec: #""Secrets":[{"SecretName":"unseen"}]"#, notLookedUp(#"secret "unseen""#, .secret("unseen"))),
+        service(
+            "create with a secret the daemon does not have", containerSpec: #""Secrets":[{"SecretID":"gonesecret"}]"#,
+            .allow),
+        service(
+            "create mounting another team's volume",
+            containerSpec: #""Mounts":[{"Type":"volume","Source":"theirvol","Target":"/data"}]"#,
+            otherTeam(#"volume "theirvol""#)),
+        service(
+            "create mounting an own volume, upper-case type",
+            containerSpec: #""Mounts":[{"Type":"VOLUME","Source":"myvol","Target":"/data"}]"#, .allow),
+        service(
+            "create mounting a volume that does not exist yet",
+            containerSpec: #""Mounts":[{"Type":"volume","Source":"newvol","Target":"/data"}]"#,
+            .deny(
+                reason:
+                    #"volume "newvol" does not exist; create it first with docker volume create, so it belongs to your team"#,
+                detail: #"volume "newvol""#)),
     ]
 
     static let containerCreate: [CheckCase] = [

@@ -28,6 +28,16 @@ struct CheckRoleTests {
         row("readonly pings with HEAD", .readonly, "HEAD /_ping", .allow),
         row("readonly watches events", .readonly, "GET /v1.41/events", .allow),
         row(
+            "readonly may not read the swarm's join tokens", .readonly, "GET /v1.41/swarm",
+            denied(.readonly, "GET", "swarm.inspect")),
+        row(
+            "readonly may not read the swarm's unlock key", .readonly, "GET /v1.41/swarm/unlockkey",
+            denied(.readonly, "GET", "swarm.unlockkey")),
+        row(
+            "readonly may not read the daemon's profiles", .readonly, "GET /debug/pprof/heap",
+            denied(.readonly, "GET", "debug.pprof.lookup")),
+        row("readonly lists nodes", .readonly, "GET /v1.41/nodes", .allow),
+        row(
             "readonly may not start", .readonly, "POST /v1.41/containers/web/start",
             denied(.readonly, "POST", "container.start")),
         row(

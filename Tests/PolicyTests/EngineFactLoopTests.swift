@@ -22,6 +22,8 @@ struct EngineFactLoopTests {
             case .hostPath(let path): facts.hostPaths[path] = .found(path)
             case .network(let name): facts.networks[name] = .notFound
             case .service(let name): facts.services[name] = .notFound
+            case .secret(let name): facts.secrets[name] = .notFound
+            case .config(let name): facts.configs[name] = .notFound
             case .teamContainers(let team): facts.teamContainers[team] = .found(0)
             case .teamResources(let team): facts.teamResources[team] = .found(TeamResources(memory: 0, nanoCPUs: 0))
             }

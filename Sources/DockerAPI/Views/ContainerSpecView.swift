@@ -38,6 +38,31 @@ public struct ContainerSpecView: Sendable {
     public var isolation: Field<String> { reader.string("Isolation") }
     public var readOnly: Field<Bool> { reader.bool("ReadOnly") }
     public var env: Field<[String]> { reader.strings("Env") }
+    /// `Secrets`: the swarm secrets each task gets as files.
+    public var secrets: Field<[SwarmReferenceView]> {
+        reader.structures("Secrets", goType: "swarm.SecretReference") { SwarmReferenceView($0, kind: "Secret") }
+    }
+    /// `Configs`: the swarm configs each task gets as files.
+    public var configs: Field<[SwarmReferenceView]> {
+        reader.structures("Configs", goType: "swarm.ConfigReference") { SwarmReferenceView($0, kind: "Config") }
+    }
+}
+
+/// `swarm.SecretReference` or `swarm.ConfigReference`: which secret or config, by `…ID` and
+/// `…Name`. The swarm resolves the ID; the CLI sends both.
+public struct SwarmReferenceView: Sendable {
+    let reader: FieldReader
+    let kind: String
+
+    init(_ reader: FieldReader, kind: String) {
+        self.reader = reader
+        self.kind = kind
+    }
+
+    /// `SecretID` or `ConfigID`.
+    public var id: Field<String> { reader.string(kind + "ID") }
+    /// `SecretName` or `ConfigName`.
+    public var name: Field<String> { reader.string(kind + "Name") }
 }
 
 /// `swarm.Privileges`: the security options of a service's containers.

@@ -99,7 +99,7 @@ enum CheckOwnership {
                     let result = network(try attachment.target.get() ?? "", context: context)
                     if result != .allowed { return result }
                 }
-                return .allowed
+                return try serviceContainerSpec(context)
             }
         case .serviceInspect, .serviceDelete, .serviceLogs:
             return service(request.target, context: context)
@@ -232,6 +232,42 @@ enum CheckOwnership {
             if builtinNetworks.contains(where: { $0.bytesEqual(fact.name) }) && fact.owner == nil { return .allowed }
             return verdict(owner: fact.owner, what: what, context: context, detail: what)
         }
+    }
+
+    /// What a service's tasks get from elsewhere: named volumes (which must exist and be the
+    /// team's, as for a container), and secrets and configs (the team's: an admin creates them
+    /// with `--label dockgate.owner=<team>`), each of which would hand its content to the task.
+    static func serviceContainerSpec(_ context: CheckContext) throws(ViewError) -> CheckResult {
+        guard let spec = try context.request.containerSpec() else { return .allowed }
+        for mount in try spec.mounts.get() ?? [] {
+            guard MountMode.service.type(try mount.type.get() ?? "") == .volume,
+                let name = try mount.source.get(), !name.isEmpty
+            else { continue }
+            let result = volume(name, context: context, mustExist: true)
+            if result != .allowed { return result }
+        }
+        for (kind, references, table, query) in [
+            ("secret", try spec.secrets.get() ?? [], context.facts.secrets, FactQuery.secret),
+            ("config", try spec.configs.get() ?? [], context.facts.configs, FactQuery.config),
+        ] {
+            for reference in references {
+                // The swarm resolves the ID; the name is only a label beside it.
+                let id = try reference.id.get() ?? ""
+                let key = id.isEmpty ? try reference.name.get() ?? "" : id
+                guard !key.isEmpty else { continue }
+                let what = "\(kind) \(quoted(key))"
+                switch table[key] {
+                case nil:
+                    return .undetermined("who owns \(what)", missing: query(key), detail: what)
+                case .notFound:
+                    continue
+                case .found(let fact):
+                    let result = verdict(owner: fact.owner, what: what, context: context, detail: what)
+                    if result != .allowed { return result }
+                }
+            }
+        }
+        return .allowed
     }
 
     static func service(_ name: String, context: CheckContext) -> CheckResult {

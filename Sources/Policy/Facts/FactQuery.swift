@@ -18,10 +18,14 @@ public enum FactQuery: Sendable, Hashable, CustomStringConvertible {
     case network(String)
     /// `GET /services/{name}`: `ID` and the owner label.
     case service(String)
+    /// `GET /secrets/{name}`: `ID` and the owner label in `Spec.Labels`.
+    case secret(String)
+    /// `GET /configs/{name}`: `ID` and the owner label in `Spec.Labels`.
+    case config(String)
     /// `GET /containers/json?all=1` filtered by the team's owner label: how many it holds.
     case teamContainers(String)
-    /// The team's running containers (`GET /containers/json`, then each one's inspect): their
-    /// memory and CPU limits summed.
+    /// The team's containers, running or not (`GET /containers/json?all=1`, then each one's
+    /// inspect): their memory and CPU limits summed.
     case teamResources(String)
 
     public var description: String {
@@ -33,8 +37,10 @@ public enum FactQuery: Sendable, Hashable, CustomStringConvertible {
         case .hostPath(let path): "host path \(quoted(path))"
         case .network(let name): "network \(quoted(name))"
         case .service(let name): "service \(quoted(name))"
+        case .secret(let name): "secret \(quoted(name))"
+        case .config(let name): "config \(quoted(name))"
         case .teamContainers(let team): "the containers of team \(quoted(team))"
-        case .teamResources(let team): "the resources of team \(quoted(team))'s running containers"
+        case .teamResources(let team): "the limits of team \(quoted(team))'s containers"
         }
     }
 
@@ -43,10 +49,11 @@ public enum FactQuery: Sendable, Hashable, CustomStringConvertible {
         case (.image(let a), .image(let b)), (.container(let a), .container(let b)), (.exec(let a), .exec(let b)),
             (.volume(let a), .volume(let b)), (.hostPath(let a), .hostPath(let b)), (.network(let a), .network(let b)),
             (.service(let a), .service(let b)), (.teamContainers(let a), .teamContainers(let b)),
-            (.teamResources(let a), .teamResources(let b)):
+            (.teamResources(let a), .teamResources(let b)), (.secret(let a), .secret(let b)),
+            (.config(let a), .config(let b)):
             a.bytesEqual(b)
         case (.image, _), (.container, _), (.exec, _), (.volume, _), (.hostPath, _), (.network, _), (.service, _),
-            (.teamContainers, _), (.teamResources, _):
+            (.teamContainers, _), (.teamResources, _), (.secret, _), (.config, _):
             false
         }
     }
@@ -62,6 +69,8 @@ public enum FactQuery: Sendable, Hashable, CustomStringConvertible {
         case .service(let key): hasher.combine(6); hasher.combine(Array(key.utf8))
         case .teamContainers(let key): hasher.combine(7); hasher.combine(Array(key.utf8))
         case .teamResources(let key): hasher.combine(8); hasher.combine(Array(key.utf8))
+        case .secret(let key): hasher.combine(9); hasher.combine(Array(key.utf8))
+        case .config(let key): hasher.combine(10); hasher.combine(Array(key.utf8))
         }
     }
 }

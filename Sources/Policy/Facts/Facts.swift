@@ -10,6 +10,9 @@ public struct Facts: Sendable {
     public var volumes: FactTable<VolumeFact>
     public var networks: FactTable<NetworkFact>
     public var services: FactTable<ServiceFact>
+    /// Secrets and configs a service refers to (`FactQuery.secret`, `.config`).
+    public var secrets: FactTable<ServiceFact>
+    public var configs: FactTable<ServiceFact>
     /// How many containers each team owns (`FactQuery.teamContainers`).
     public var teamContainers: FactTable<Int>
     /// What each team's containers, running or not, are limited to (`FactQuery.teamResources`).
@@ -21,8 +24,11 @@ public struct Facts: Sendable {
         images: FactTable<ImageFact> = [:], containers: FactTable<ContainerFact> = [:],
         execs: FactTable<ExecFact> = [:], volumes: FactTable<VolumeFact> = [:], hostPaths: FactTable<String> = [:],
         networks: FactTable<NetworkFact> = [:], services: FactTable<ServiceFact> = [:],
-        teamContainers: FactTable<Int> = [:], teamResources: FactTable<TeamResources> = [:]
+        teamContainers: FactTable<Int> = [:], teamResources: FactTable<TeamResources> = [:],
+        secrets: FactTable<ServiceFact> = [:], configs: FactTable<ServiceFact> = [:]
     ) {
+        self.secrets = secrets
+        self.configs = configs
         self.teamResources = teamResources
         self.images = images
         self.containers = containers
@@ -140,7 +146,8 @@ public struct NetworkFact: Sendable, Hashable {
     }
 }
 
-/// From `GET /services/{name}`.
+/// From `GET /services/{name}`, and the same two fields of a secret or config
+/// (`GET /secrets/{name}`, `/configs/{name}`): swarm objects keep their labels in `Spec`.
 public struct ServiceFact: Sendable, Hashable {
     public let id: String
     /// The team in its `Spec.Labels["dockgate.owner"]`.
@@ -235,6 +242,8 @@ extension Facts {
         case .hostPath(let key): hostPaths[key] != nil
         case .network(let key): networks[key] != nil
         case .service(let key): services[key] != nil
+        case .secret(let key): secrets[key] != nil
+        case .config(let key): configs[key] != nil
         case .teamContainers(let key): teamContainers[key] != nil
         case .teamResources(let key): teamResources[key] != nil
         }

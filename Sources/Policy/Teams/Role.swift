@@ -2,8 +2,10 @@ import DockerAPI
 
 /// What a team's members may call, by endpoint, before any body rule runs.
 ///
-/// - `readonly`: inspection — `GET`/`HEAD` of everything but what hands out file contents or
-///   a terminal (`export`, `archive`, `attach/ws`, image save);
+/// - `readonly`: inspection — `GET`/`HEAD` of everything but what hands out file contents, a
+///   terminal or keys (`export`, `archive`, `attach/ws`, image save; `GET /swarm`, whose join
+///   tokens let a machine join the swarm as a manager, and the unlock key; the daemon's debug
+///   endpoints);
 /// - `operator`: the container, exec, image, build, volume, network, service and system
 ///   families (not swarm, node, secret, config, plugin, BuildKit session or debug);
 /// - `admin`: every endpoint, and ownership is not enforced;
@@ -52,10 +54,13 @@ public struct Role: Sendable, Hashable {
         "container", "exec", "image", "build", "volume", "network", "service", "system", "distribution",
     ]
 
-    /// Reads that still hand out a container's files, a terminal, or whole images.
+    /// Reads that still hand out a container's files, a terminal, whole images, or keys to
+    /// the swarm (a manager join token in `GET /swarm` makes any machine a manager, which runs
+    /// whatever it likes on every node), or the daemon's internals.
     static let readonlyExceptions: Set<Endpoint> = [
         .containerExport, .containerArchiveGet, .containerArchiveStat, .containerAttachWebSocket, .imageExport,
-        .imageExportMany,
+        .imageExportMany, .swarmInspect, .swarmUnlockKey, .debugVars, .debugPprof, .debugPprofCmdline,
+        .debugPprofProfile, .debugPprofSymbol, .debugPprofTrace, .debugPprofLookup,
     ]
 
     public func allows(_ endpoint: Endpoint, method: HTTPMethod) -> Bool {
