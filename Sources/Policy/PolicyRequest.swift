@@ -48,6 +48,8 @@ public enum RequestBody: Sendable {
     case networkCreate(NetworkCreateView)
     case networkConnect(NetworkConnectView)
     case networkDisconnect(NetworkDisconnectView)
+    /// `POST /secrets/create|{id}/update` and `/configs/create|{id}/update`.
+    case swarmObjectSpec(SwarmObjectSpecView)
     /// `POST /services/create` and `POST /services/{id}/update`.
     case serviceSpec(ServiceSpecView)
     /// A JSON body of an endpoint without a typed view.
@@ -70,6 +72,10 @@ public enum RequestBody: Sendable {
             case .networkCreate: self = .networkCreate(try NetworkCreateView(json))
             case .networkConnect: self = .networkConnect(try NetworkConnectView(json))
             case .networkDisconnect: self = .networkDisconnect(try NetworkDisconnectView(json))
+            case .secretCreate, .secretUpdate:
+                self = .swarmObjectSpec(try SwarmObjectSpecView(json, goType: "swarm.SecretSpec"))
+            case .configCreate, .configUpdate:
+                self = .swarmObjectSpec(try SwarmObjectSpecView(json, goType: "swarm.ConfigSpec"))
             case .serviceCreate, .serviceUpdate: self = .serviceSpec(try ServiceSpecView(json))
             default: self = .json(json)
             }

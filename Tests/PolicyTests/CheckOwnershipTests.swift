@@ -415,6 +415,35 @@ struct CheckOwnershipTests {
                 detail: #"volume "newvol""#)),
     ]
 
+    static let secretsAndConfigs: [CheckCase] = [
+        row("inspect an own secret", "GET /v1.41/secrets/mysecret-id", .allow),
+        row(
+            "inspect another team's secret", "GET /v1.41/secrets/theirsecret-id", otherTeam(#"secret "theirsecret-id""#)
+        ),
+        row("delete an unlabelled secret", "DELETE /v1.41/secrets/oldsecret-id", unlabelled(#"secret "oldsecret-id""#)),
+        row("delete a secret dockerd does not have", "DELETE /v1.41/secrets/gonesecret", .allow),
+        row(
+            "a secret not looked up yet", "GET /v1.41/secrets/unseen",
+            notLookedUp(#"secret "unseen""#, .secret("unseen"))),
+        row(
+            "inspect another team's config", "GET /v1.41/configs/theirconfig-id", otherTeam(#"config "theirconfig-id""#)
+        ),
+        row("create a secret", "POST /v1.41/secrets/create", body: #"{"Name":"s","Data":"cGFzcw=="}"#, .allow),
+        row(
+            "create a secret labelled for another team", "POST /v1.41/secrets/create",
+            body: #"{"Name":"s","Labels":{"dockgate.owner":"data"}}"#, forged("Labels", "data")),
+        row(
+            "update another team's config", "POST /v1.41/configs/theirconfig-id/update?version=2",
+            body: #"{"Name":"c","Labels":{"dockgate.owner":"web"}}"#, otherTeam(#"config "theirconfig-id""#)),
+        row(
+            "update an own config keeping its label", "POST /v1.41/configs/myconfig-id/update?version=2",
+            body: #"{"Name":"c","Labels":{"dockgate.owner":"web"}}"#, .allow),
+        row(
+            "update an own secret, handing it to another team", "POST /v1.41/secrets/mysecret-id/update?version=2",
+            body: #"{"Name":"s","Labels":{"dockgate.owner":"data"}}"#, forged("Labels", "data")),
+        row("list secrets (filtered to the team)", "GET /v1.41/secrets", .allow),
+    ]
+
     static let containerCreate: [CheckCase] = [
         create("plain", .allow),
         create("other labels", config: #""Labels":{"app":"web"}"#, .allow),
@@ -572,6 +601,11 @@ struct CheckOwnershipTests {
 
     @Test(arguments: services)
     func serviceEndpoints(_ row: CheckCase) throws {
+        try row.verify(.ownership)
+    }
+
+    @Test(arguments: secretsAndConfigs)
+    func secretAndConfigEndpoints(_ row: CheckCase) throws {
         try row.verify(.ownership)
     }
 

@@ -82,12 +82,9 @@ struct CheckRoleTests {
             "operator may not read the swarm", .operator, "GET /v1.41/swarm", denied(.operator, "GET", "swarm.inspect")),
         row("operator may not list nodes", .operator, "GET /v1.41/nodes", denied(.operator, "GET", "node.list")),
         row("operator may not list tasks", .operator, "GET /v1.41/tasks", denied(.operator, "GET", "task.list")),
-        row(
-            "operator may not create secrets", .operator, "POST /v1.41/secrets/create",
-            denied(.operator, "POST", "secret.create")),
-        row(
-            "operator may not read configs", .operator, "GET /v1.41/configs/c1",
-            denied(.operator, "GET", "config.inspect")),
+        // Secrets and configs: the team's own (rule ownership), as with volumes and networks.
+        row("operator creates secrets", .operator, "POST /v1.41/secrets/create", .allow),
+        row("operator reads configs", .operator, "GET /v1.41/configs/c1", .allow),
         row(
             "operator may not install plugins", .operator, "POST /v1.41/plugins/pull?remote=x",
             denied(.operator, "POST", "plugin.pull")),

@@ -51,6 +51,12 @@ struct OwnershipRewriteTests {
             "volume", .volumeCreate, #"{"Name":"v","Driver":"local"}"#,
             #"{"Name":"v","Driver":"local","Labels":{"dockgate.owner":"web"}}"#),
         Stamp(
+            "secret", .secretCreate, #"{"Name":"s","Data":"cGFzcw=="}"#,
+            #"{"Name":"s","Data":"cGFzcw==","Labels":{"dockgate.owner":"web"}}"#),
+        Stamp(
+            "config update keeps it the team's", .configUpdate, #"{"Name":"c","Labels":{"a":"1"}}"#,
+            #"{"Name":"c","Labels":{"a":"1","dockgate.owner":"web"}}"#),
+        Stamp(
             "network", .networkCreate, #"{"Name":"n","LABELS":{"tier":"db"}}"#,
             #"{"Name":"n","LABELS":{"tier":"db","dockgate.owner":"web"}}"#),
         Stamp(
@@ -103,7 +109,10 @@ struct OwnershipRewriteTests {
     }
 
     @Test func whichEndpointsAreStamped() {
-        for endpoint in [Endpoint.containerCreate, .volumeCreate, .networkCreate, .serviceCreate, .serviceUpdate] {
+        for endpoint in [
+            Endpoint.containerCreate, .volumeCreate, .networkCreate, .serviceCreate, .serviceUpdate, .secretCreate,
+            .secretUpdate, .configCreate, .configUpdate,
+        ] {
             #expect(OwnershipRewrite.stampsLabel(endpoint), "\(endpoint)")
         }
         for endpoint in [Endpoint.containerStart, .containerUpdate, .execCreate, .networkConnect, .imageCreate, .build]
@@ -115,7 +124,7 @@ struct OwnershipRewriteTests {
     @Test func whichEndpointsAreFiltered() {
         for endpoint in [
             Endpoint.containerList, .containerPrune, .volumeList, .volumePrune, .networkList, .networkPrune,
-            .serviceList, .systemEvents,
+            .serviceList, .secretList, .configList, .systemEvents,
         ] {
             #expect(OwnershipRewrite.filtersByOwner(endpoint), "\(endpoint)")
         }

@@ -20,6 +20,9 @@ import DockerAPI
 ///   cuts another's container off `bridge`); `POST /services/create|update`: `Labels` and `ContainerSpec.Labels` (an
 ///   update may keep the team's own label, which the CLI sends back), and the networks in
 ///   `TaskTemplate.Networks` and the deprecated top-level `Networks`;
+/// - secrets and configs: inspect, delete and update only the team's own, create without a
+///   forged owner label; a service's `ContainerSpec.Secrets`, `Configs` and named-volume
+///   `Mounts` only the team's own (each would hand its content to the service's tasks);
 /// - endpoints that show or change every team's objects and cannot be filtered: `/system/df`,
 ///   tasks, image and build-cache prune, legacy `copy`.
 ///
@@ -103,6 +106,21 @@ enum CheckOwnership {
             }
         case .serviceInspect, .serviceDelete, .serviceLogs:
             return service(request.target, context: context)
+        case .secretInspect, .secretDelete:
+            return swarmObject(.secret, request.target, context: context)
+        case .configInspect, .configDelete:
+            return swarmObject(.config, request.target, context: context)
+        case .secretCreate, .configCreate, .secretUpdate, .configUpdate:
+            return .reading { () throws(ViewError) in
+                let isUpdate = endpoint == .secretUpdate || endpoint == .configUpdate
+                if isUpdate {
+                    let owned = swarmObject(
+                        endpoint == .secretUpdate ? .secret : .config, request.target, context: context)
+                    if owned != .allowed { return owned }
+                }
+                guard case .swarmObjectSpec(let spec) = request.body else { return .allowed }
+                return forgedLabel(try spec.labels.get(), path: "Labels", context: context, ownAllowed: isUpdate)
+            }
         case .execCreate:
             return container(request.target, context: context)
         case .containerCommit:
@@ -246,28 +264,38 @@ enum CheckOwnership {
             let result = volume(name, context: context, mustExist: true)
             if result != .allowed { return result }
         }
-        for (kind, references, table, query) in [
-            ("secret", try spec.secrets.get() ?? [], context.facts.secrets, FactQuery.secret),
-            ("config", try spec.configs.get() ?? [], context.facts.configs, FactQuery.config),
+        for (kind, references) in [
+            (SwarmObjectKind.secret, try spec.secrets.get() ?? []), (.config, try spec.configs.get() ?? []),
         ] {
             for reference in references {
                 // The swarm resolves the ID; the name is only a label beside it.
                 let id = try reference.id.get() ?? ""
                 let key = id.isEmpty ? try reference.name.get() ?? "" : id
                 guard !key.isEmpty else { continue }
-                let what = "\(kind) \(quoted(key))"
-                switch table[key] {
-                case nil:
-                    return .undetermined("who owns \(what)", missing: query(key), detail: what)
-                case .notFound:
-                    continue
-                case .found(let fact):
-                    let result = verdict(owner: fact.owner, what: what, context: context, detail: what)
-                    if result != .allowed { return result }
-                }
+                let result = swarmObject(kind, key, context: context)
+                if result != .allowed { return result }
             }
         }
         return .allowed
+    }
+
+    enum SwarmObjectKind: String {
+        case secret, config
+    }
+
+    /// A secret or config: the team's own, or not found (dockerd answers 404).
+    static func swarmObject(_ kind: SwarmObjectKind, _ key: String, context: CheckContext) -> CheckResult {
+        let what = "\(kind.rawValue) \(quoted(key))"
+        let fact = kind == .secret ? context.facts.secrets[key] : context.facts.configs[key]
+        switch fact {
+        case nil:
+            return .undetermined(
+                "who owns \(what)", missing: kind == .secret ? .secret(key) : .config(key), detail: what)
+        case .notFound:
+            return .allowed
+        case .found(let found):
+            return verdict(owner: found.owner, what: what, context: context, detail: what)
+        }
     }
 
     static func service(_ name: String, context: CheckContext) -> CheckResult {

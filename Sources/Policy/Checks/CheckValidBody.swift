@@ -27,7 +27,7 @@ enum CheckValidBody {
         case .none:
             switch context.request.endpoint {
             case .containerCreate, .execCreate, .containerUpdate, .networkCreate, .networkConnect, .networkDisconnect,
-                .serviceCreate, .serviceUpdate:
+                .serviceCreate, .serviceUpdate, .secretCreate, .secretUpdate, .configCreate, .configUpdate:
                 return .forbidden(
                     reason: "the request has no body, where dockerd needs a JSON object",
                     detail: "\(context.request.endpoint) without a body")
@@ -35,7 +35,7 @@ enum CheckValidBody {
                 return .allowed
             }
         case .containerCreate, .execCreate, .containerUpdate, .volumeCreate, .networkCreate, .networkConnect,
-            .networkDisconnect, .serviceSpec, .json:
+            .networkDisconnect, .swarmObjectSpec, .serviceSpec, .json:
             return .allowed
         }
     }

@@ -10,6 +10,7 @@ public enum OwnershipRewrite {
     static func labelPaths(_ endpoint: Endpoint) -> [[String]] {
         switch endpoint {
         case .containerCreate, .volumeCreate, .networkCreate: [["Labels"]]
+        case .secretCreate, .secretUpdate, .configCreate, .configUpdate: [["Labels"]]
         case .serviceCreate, .serviceUpdate: [["Labels"], ["TaskTemplate", "ContainerSpec", "Labels"]]
         default: []
         }
@@ -52,7 +53,7 @@ public enum OwnershipRewrite {
     public static func filtersByOwner(_ endpoint: Endpoint) -> Bool {
         switch endpoint {
         case .containerList, .containerPrune, .volumeList, .volumePrune, .networkList, .networkPrune, .serviceList,
-            .systemEvents:
+            .secretList, .configList, .systemEvents:
             true
         default:
             false

@@ -6,8 +6,8 @@ import DockerAPI
 ///   terminal or keys (`export`, `archive`, `attach/ws`, image save; `GET /swarm`, whose join
 ///   tokens let a machine join the swarm as a manager, and the unlock key; the daemon's debug
 ///   endpoints);
-/// - `operator`: the container, exec, image, build, volume, network, service and system
-///   families (not swarm, node, secret, config, plugin, BuildKit session or debug);
+/// - `operator`: the container, exec, image, build, volume, network, service, secret, config
+///   and system families (not swarm, node, plugin, BuildKit session or debug);
 /// - `admin`: every endpoint, and ownership is not enforced;
 /// - a custom role: the endpoint families (`container`) and endpoint ids (`image.inspect`)
 ///   the policy file lists.
@@ -51,7 +51,8 @@ public struct Role: Sendable, Hashable {
     }
 
     static let operatorFamilies: Set<String> = [
-        "container", "exec", "image", "build", "volume", "network", "service", "system", "distribution",
+        "container", "exec", "image", "build", "volume", "network", "service", "secret", "config", "system",
+        "distribution",
     ]
 
     /// Reads that still hand out a container's files, a terminal, whole images, or keys to
