@@ -20,9 +20,8 @@ public struct PolicyGate: RequestGate {
     let router: RequestRouter
     let policy: PolicyDocument
     let inspectedBodyLimit: Int
-    let rates = TeamRateLimiter()
-    /// Shared by the gates a reload makes, so a change in flight keeps its team's turn.
-    let quotaTurns: QuotaTurns
+    /// Rates and quota turns, shared by the gates a reload makes.
+    let teams: TeamState
     /// Plenty for a `container:X` chain and a `VolumesFrom` list; more means a loop.
     static let maximumLookups = 32
 
@@ -36,9 +35,9 @@ public struct PolicyGate: RequestGate {
     }
 
     public init(
-        policy: PolicyDocument, router: RequestRouter, inspectedBodyLimit: Int, quotaTurns: QuotaTurns = QuotaTurns()
+        policy: PolicyDocument, router: RequestRouter, inspectedBodyLimit: Int, teams: TeamState = TeamState()
     ) {
-        self.quotaTurns = quotaTurns
+        self.teams = teams
         self.policy = policy
         self.router = router
         self.inspectedBodyLimit = inspectedBodyLimit
@@ -95,7 +94,8 @@ public struct PolicyGate: RequestGate {
                             report: report)
                     }
                     // The team's quota facts must include what its change before this one made.
-                    return self.quotaTurns.take(team: caller.identity.team, on: daemon.eventLoop).flatMap { turn in
+                    return self.teams.quotaTurns.take(team: caller.identity.team, on: daemon.eventLoop).flatMap {
+                        turn in
                         report.whenFinished { turn.release() }
                         return self.decide(
                             classified, head: forwardedHead, caller: caller, body: body, daemon: daemon,
@@ -164,7 +164,7 @@ public struct PolicyGate: RequestGate {
                 report.note =
                     "the certificate also matches \(alsoMatched.joined(separator: ", ")); the first team in the file wins"
             }
-            if let rate = team.rate, !rates.admit(team: team.name, rate: rate) {
+            if let rate = team.rate, !teams.rates.admit(team: team.name, rate: rate) {
                 return .failure(
                     GateRefusal(
                         status: .tooManyRequests,

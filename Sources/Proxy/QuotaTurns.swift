@@ -7,11 +7,11 @@ import NIOCore
 ///
 /// A turn is held from before the quota's facts are looked up until the request's exchange
 /// is over (answered, refused, or the connection gone), then handed to the next in line.
-public final class QuotaTurns: Sendable {
+final class QuotaTurns: Sendable {
     /// Per team with a turn out: who waits, in order.
     private let queues = NIOLockedValueBox<[String: [EventLoopPromise<Void>]]>([:])
 
-    public init() {}
+    init() {}
 
     /// Succeeds when it is this request's turn; call `release` on what it gives, once.
     func take(team: String, on eventLoop: EventLoop) -> EventLoopFuture<QuotaTurn> {

@@ -217,8 +217,8 @@ struct Serve: AsyncParsableCommand {
             throw StartupError("cannot start: audit: \(error)")
         }
         let trail = AuditTrail(log: auditLog, failOpen: auditFailure == "open")
-        let quotaTurns = QuotaTurns()
-        let gate = ReloadableGate(makeGate(selection, quotaTurns: quotaTurns), policySHA256: selection.fileSHA256)
+        let teamState = TeamState()
+        let gate = ReloadableGate(makeGate(selection, teams: teamState), policySHA256: selection.fileSHA256)
         let server = GateServer(
             group: group, tls: tls, upstream: upstreamAddress, gate: gate,
             headerTimeout: .nanoseconds(Int64(headerTimeoutSeconds * 1e9)),
@@ -250,7 +250,7 @@ struct Serve: AsyncParsableCommand {
                     serviceName: "metrics"))
         }
         let reloader = ServeReloader(
-            running: self, gate: gate, quotaTurns: quotaTurns, tls: tls, metrics: server.metrics, logger: logger)
+            running: self, gate: gate, teams: teamState, tls: tls, metrics: server.metrics, logger: logger)
         services.append(
             .init(
                 service: ReloadService(
@@ -304,13 +304,13 @@ extension Serve {
     }
 
     /// The gate for a policy, with the command line's limits over the file's.
-    func makeGate(_ selection: PolicySelection, quotaTurns: QuotaTurns) -> PolicyGate {
+    func makeGate(_ selection: PolicySelection, teams: TeamState) -> PolicyGate {
         let limits = selection.document.limits
         let minimum = minimumAPIVersion.flatMap(APIVersion.init) ?? limits.minimumAPIVersion
         return PolicyGate(
             policy: selection.document.choosing(selection.profile),
             router: RequestRouter(configuration: RoutingConfiguration(minimumAPIVersion: minimum)),
-            inspectedBodyLimit: maximumInspectedBody ?? limits.maximumInspectedBody, quotaTurns: quotaTurns)
+            inspectedBodyLimit: maximumInspectedBody ?? limits.maximumInspectedBody, teams: teams)
     }
 
     func announce(_ selection: PolicySelection, logger: Logger) {

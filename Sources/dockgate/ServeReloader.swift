@@ -16,16 +16,16 @@ final class ServeReloader: @unchecked Sendable {
     /// The settings in force; guarded by `lock`.
     private var running: Serve
     private let gate: ReloadableGate
-    private let quotaTurns: QuotaTurns
+    private let teams: TeamState
     private let tls: ReloadableTLSContext
     private let metrics: GateMetrics
     private let logger: Logger
 
     init(
-        running: Serve, gate: ReloadableGate, quotaTurns: QuotaTurns, tls: ReloadableTLSContext, metrics: GateMetrics,
+        running: Serve, gate: ReloadableGate, teams: TeamState, tls: ReloadableTLSContext, metrics: GateMetrics,
         logger: Logger
     ) {
-        self.quotaTurns = quotaTurns
+        self.teams = teams
         self.running = running
         self.gate = gate
         self.tls = tls
@@ -69,7 +69,7 @@ final class ServeReloader: @unchecked Sendable {
             fail("TLS reload failed; keeping the previous certificates and policy", error)
             return
         }
-        gate.replace(with: next.makeGate(selection, quotaTurns: quotaTurns), policySHA256: selection.fileSHA256)
+        gate.replace(with: next.makeGate(selection, teams: teams), policySHA256: selection.fileSHA256)
         tls.replace(with: context, builtFrom: tlsConfiguration)
         lock.withLock { running = next }
         metrics.reload(succeeded: true, policySHA256: selection.fileSHA256?.hex)

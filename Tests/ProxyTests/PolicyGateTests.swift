@@ -162,6 +162,37 @@ import Testing
         await harness.shutdown()
     }
 
+    /// A reload makes a new gate; the team's bucket is not refilled by it.
+    @Test func aReloadDoesNotRefillTheBucket() async throws {
+        let yaml = """
+            apiVersion: dockgate/v1
+            teams:
+              - name: web
+                match: [{uri: "spiffe://dockgate/team/web/*"}]
+                role: operator
+                rate: {perSecond: 1, burst: 5}
+            """
+        let teams = TeamState()
+        func makeGate() throws -> PolicyGate {
+            PolicyGate(
+                policy: try PolicyDocument.parse(yaml, file: "teams.yaml"), router: RequestRouter(),
+                inspectedBodyLimit: 1 << 20, teams: teams)
+        }
+        let gate = ReloadableGate(try makeGate())
+        let harness = try await ProxyHarness(gate: gate)
+        let client = try await harness.client()
+        let ping = "GET /_ping HTTP/1.1\r\nHost: d\r\n\r\n"
+        try await client.send(String(repeating: ping, count: 5))
+        _ = await client.wait { $0.components(separatedBy: "HTTP/1.1 200 OK").count == 6 }
+        gate.replace(with: try makeGate())
+        // A fresh bucket would take five more; the shared one only what a second refills.
+        try await client.send(String(repeating: ping, count: 5))
+        let text = await client.wait { $0.contains("429") && $0.hasSuffix("}\n") }
+        #expect(text.contains("HTTP/1.1 429 Too Many Requests\r\n"), "\(text)")
+        await client.close()
+        await harness.shutdown()
+    }
+
     @Test func aCertificateOfNoTeamIsRefused() async throws {
         let gate = try Self.gate(
             """
