@@ -247,7 +247,10 @@ public struct PolicyGate: RequestGate {
         let denial: Denial
         switch PolicyEngine.evaluate(identity: caller.identity, request: request, facts: facts, profile: caller.profile)
         {
-        case .allow: return eventLoop.makeSucceededFuture(.allow(head))
+        case .allow:
+            let pinned =
+                caller.identity.enforcesOwnership ? PinnedTarget.pinned(head, request: request, facts: facts) : head
+            return eventLoop.makeSucceededFuture(.allow(pinned))
         case .deny(let refused): denial = refused
         }
         guard let fact = denial.missingFact, !facts.answers(fact), lookups < Self.maximumLookups else {
