@@ -210,13 +210,21 @@ public struct PolicyGate: RequestGate {
             return daemon.eventLoop.makeSucceededFuture(.refuse(Self.upgradeRequired))
         }
         let request = PolicyRequest(classified, body: checked)
-        return evaluate(
+        return evaluateWithFacts(
             request, head: head, caller: caller, facts: Facts(), fetcher: FactFetcher(daemon: daemon), lookups: 0,
             report: report
-        ).map { decision in
-            guard case .allow(let allowedHead, _) = decision, let json = checked else { return decision }
-            // The profile's safe defaults, then (for a team member) the team's owner label on
-            // what it creates: forward the checked tree with them added, re-encoded.
+        ).map { decision, facts in
+            guard case .allow(let allowedHead, _) = decision, var json = checked else { return decision }
+            // The containers it names by the IDs the checks looked at; the profile's safe
+            // defaults; then (for a team member) the team's owner label on what it creates:
+            // forward the checked tree with them, re-encoded.
+            var pinned = false
+            if caller.identity.enforcesOwnership,
+                let references = PinnedReferences.apply(to: json, request: request, facts: facts)
+            {
+                json = references
+                pinned = true
+            }
             var edited = ProfileDefaults.apply(to: json, request: request, profile: caller.profile)
             if caller.identity.enforcesOwnership, OwnershipRewrite.stampsLabel(classified.endpoint) {
                 guard
@@ -233,8 +241,8 @@ public struct PolicyGate: RequestGate {
                 }
                 edited = stamped
             }
-            guard let edited else { return decision }
-            return .allow(allowedHead, replacementBody: edited.canonicalBytes())
+            guard let body = edited ?? (pinned ? json : nil) else { return decision }
+            return .allow(allowedHead, replacementBody: body.canonicalBytes())
         }
     }
 
@@ -243,6 +251,16 @@ public struct PolicyGate: RequestGate {
         _ request: PolicyRequest, head: HTTPRequestHead, caller: Caller, facts: Facts, fetcher: FactFetcher,
         lookups: Int, report: GateReport
     ) -> EventLoopFuture<GateDecision> {
+        evaluateWithFacts(
+            request, head: head, caller: caller, facts: facts, fetcher: fetcher, lookups: lookups, report: report
+        ).map(\.decision)
+    }
+
+    /// `evaluate`, with the facts the decision was made on.
+    func evaluateWithFacts(
+        _ request: PolicyRequest, head: HTTPRequestHead, caller: Caller, facts: Facts, fetcher: FactFetcher,
+        lookups: Int, report: GateReport
+    ) -> EventLoopFuture<(decision: GateDecision, facts: Facts)> {
         let eventLoop = fetcher.daemon.eventLoop
         let denial: Denial
         switch PolicyEngine.evaluate(identity: caller.identity, request: request, facts: facts, profile: caller.profile)
@@ -250,25 +268,27 @@ public struct PolicyGate: RequestGate {
         case .allow:
             let pinned =
                 caller.identity.enforcesOwnership ? PinnedTarget.pinned(head, request: request, facts: facts) : head
-            return eventLoop.makeSucceededFuture(.allow(pinned))
+            return eventLoop.makeSucceededFuture((.allow(pinned), facts))
         case .deny(let refused): denial = refused
         }
         guard let fact = denial.missingFact, !facts.answers(fact), lookups < Self.maximumLookups else {
-            return eventLoop.makeSucceededFuture(rollout(denial, head: head, caller: caller, report: report))
+            return eventLoop.makeSucceededFuture((rollout(denial, head: head, caller: caller, report: report), facts))
         }
         return fetcher.adding(fact, to: facts)
             .flatMap { facts in
-                self.evaluate(
+                self.evaluateWithFacts(
                     request, head: head, caller: caller, facts: facts, fetcher: fetcher, lookups: lookups + 1,
                     report: report)
             }
             .recover { error in
-                .refuse(
-                    GateRefusal(
-                        status: .badGateway,
-                        message:
-                            "dockgate: \(denial.reason): looking up \(fact) failed: \(DaemonErrorText.describe(error)) (rule \(denial.ruleID), profile \(denial.profile))",
-                        rule: denial.ruleID, detail: denial.detail))
+                (
+                    .refuse(
+                        GateRefusal(
+                            status: .badGateway,
+                            message:
+                                "dockgate: \(denial.reason): looking up \(fact) failed: \(DaemonErrorText.describe(error)) (rule \(denial.ruleID), profile \(denial.profile))",
+                            rule: denial.ruleID, detail: denial.detail)), facts
+                )
             }
     }
 

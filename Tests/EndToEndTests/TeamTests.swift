@@ -59,6 +59,18 @@ struct TeamTests {
             #expect(state.standardOutput == "true /\(name)\n", "\(state)")
             let own = try await s.dockerSucceeds(["exec", name, "id", "-u"], as: "web")
             #expect(own.standardOutput == "1000\n", "\(own)")
+            // The owner joins it by name; the daemon is handed the checked container's full ID.
+            let joiner = s.uniqueName("web-joiner")
+            s.removeAfterwards(container: joiner)
+            try await s.dockerSucceeds(
+                [
+                    "create", "--name", joiner, "--volumes-from", name + ":ro", "--network", "container:\(name)",
+                    testImage, "true",
+                ], as: "web")
+            let joined = try await s.dockerDirect([
+                "inspect", "-f", "{{.HostConfig.NetworkMode}} {{json .HostConfig.VolumesFrom}}", joiner,
+            ])
+            #expect(joined.standardOutput == "container:\(id) [\"\(id):ro\"]\n", "\(joined)")
             let adminList = try await s.dockerSucceeds(["ps", "-a", "--format", "{{.Names}}"], as: "platform")
             #expect(adminList.standardOutput.contains(name), "the admin does not see it: \(adminList)")
             try await s.dockerSucceeds(["stop", "-t", "0", name], as: "platform")
