@@ -57,9 +57,6 @@ public struct PolicyGate: RequestGate {
         }
         let report = request.report
         report.endpoint = classified.endpoint.id
-        if classified.endpoint == .containerAttach, !HopByHopHeaders.requestsUpgrade(request.head.headers) {
-            return .refuse(Self.upgradeRequired)
-        }
         report.path = classified.request.path
         report.apiVersion = "\(classified.version)"
         if let target = PolicyRequest(classified, body: nil).target.nilIfEmpty {
@@ -71,6 +68,9 @@ public struct PolicyGate: RequestGate {
         case .success(let resolved): caller = resolved
         }
         report.profile = caller.profile.name
+        if classified.endpoint == .containerAttach, !HopByHopHeaders.requestsUpgrade(request.head.headers) {
+            return .refuse(Self.upgradeRequired)
+        }
         var head = request.head
         if caller.identity.enforcesOwnership, OwnershipRewrite.filtersByOwner(classified.endpoint) {
             guard let rewritten = Self.filteredTarget(classified, team: caller.identity.team) else {

@@ -13,18 +13,18 @@ struct RolloutModeTests {
     func privilegedRunIsLetThrough(mode: String) async throws {
         let cli = try #require(DockerCLI.available.first)
         let setup = try await SharedSetup.get()
-        let unique = UUID().uuidString.prefix(8)
-        let policy = setup.scratch + "/rollout-\(mode)-\(unique).yaml"
-        let log = setup.scratch + "/rollout-\(mode)-\(unique).log"
-        try """
-        apiVersion: dockgate/v1
-        profile: trial
-        profiles:
-          trial:
-            extends: baseline
-            mode: \(mode)
-        """.write(toFile: policy, atomically: true, encoding: .utf8)
-        try await Scenario.run(cli, gateArguments: ["--policy", policy, "--audit-log", log]) { s in
+        let log = setup.scratch + "/rollout-\(mode)-\(UUID().uuidString.prefix(8)).log"
+        let policy = try setup.policyArguments(
+            "rollout-\(mode)",
+            """
+            apiVersion: dockgate/v1
+            profile: trial
+            profiles:
+              trial:
+                extends: baseline
+                mode: \(mode)
+            """)
+        try await Scenario.run(cli, gateArguments: policy + ["--audit-log", log]) { s in
             let run = try await s.dockerSucceeds(["run", "--rm", "--privileged", testImage, "echo", "let through"])
             #expect(run.standardOutput == "let through\n", "\(run)")
             #expect(s.gate.log.contains("ROLLOUT MODE: profile trial is in \(mode) mode"), "\(s.gate.log)")

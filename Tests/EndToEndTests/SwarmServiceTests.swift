@@ -53,15 +53,16 @@ extension SwarmServiceTests {
     @Test("a team's service may have its own secrets, not another team's", arguments: DockerCLI.available.prefix(1))
     func secretsByTeam(cli: DockerCLI) async throws {
         let setup = try await SharedSetup.get()
-        let policy = setup.scratch + "/secrets-policy.yaml"
-        try """
-        apiVersion: dockgate/v1
-        teams:
-          - {name: web, match: [{OU: web}], role: operator}
-          - {name: data, match: [{OU: data}], role: operator}
-          - {name: platform, match: [{OU: platform}], role: admin}
-        """.write(toFile: policy, atomically: true, encoding: .utf8)
-        try await Scenario.run(cli, gateArguments: ["--policy", policy]) { s in
+        let policy = try setup.policyArguments(
+            "secrets",
+            """
+            apiVersion: dockgate/v1
+            teams:
+              - {name: web, match: [{OU: web}], role: operator}
+              - {name: data, match: [{OU: data}], role: operator}
+              - {name: platform, match: [{OU: platform}], role: admin}
+            """)
+        try await Scenario.run(cli, gateArguments: policy) { s in
             try await withSwarm(s) {
                 // An admin hands team data a secret, labelled for it; team web makes its own.
                 let dataSecret = s.uniqueName("secret")

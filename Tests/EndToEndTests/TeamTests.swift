@@ -140,16 +140,17 @@ struct TeamTests {
     @Test("a team at its container or memory quota is refused with its usage", arguments: DockerCLI.available.prefix(1))
     func quota(cli: DockerCLI) async throws {
         let setup = try await SharedSetup.get()
-        let policy = setup.scratch + "/quota-policy.yaml"
-        try """
-        apiVersion: dockgate/v1
-        teams:
-          - name: quota
-            match: [{OU: quota}]
-            role: operator
-            quota: {containers: 3, memory: 96Mi}
-        """.write(toFile: policy, atomically: true, encoding: .utf8)
-        try await Scenario.run(cli, gateArguments: ["--policy", policy]) { s in
+        let policy = try setup.policyArguments(
+            "quota",
+            """
+            apiVersion: dockgate/v1
+            teams:
+              - name: quota
+                match: [{OU: quota}]
+                role: operator
+                quota: {containers: 3, memory: 96Mi}
+            """)
+        try await Scenario.run(cli, gateArguments: policy) { s in
             func run(_ memory: String) async throws -> (String, CommandResult) {
                 let name = s.uniqueName("quota")
                 s.removeAfterwards(container: name)
@@ -192,16 +193,17 @@ struct TeamTests {
     @Test("creates sent at once cannot take a team past its quota", arguments: DockerCLI.available.prefix(1))
     func concurrentCreatesKeepTheQuota(cli: DockerCLI) async throws {
         let setup = try await SharedSetup.get()
-        let policy = setup.scratch + "/burst-policy.yaml"
-        try """
-        apiVersion: dockgate/v1
-        teams:
-          - name: burst
-            match: [{OU: burst}]
-            role: operator
-            quota: {containers: 2}
-        """.write(toFile: policy, atomically: true, encoding: .utf8)
-        try await Scenario.run(cli, gateArguments: ["--policy", policy]) { s in
+        let policy = try setup.policyArguments(
+            "burst",
+            """
+            apiVersion: dockgate/v1
+            teams:
+              - name: burst
+                match: [{OU: burst}]
+                role: operator
+                quota: {containers: 2}
+            """)
+        try await Scenario.run(cli, gateArguments: policy) { s in
             let names = (0..<6).map { _ in s.uniqueName("burst") }
             for name in names { s.removeAfterwards(container: name) }
             let results = try await withThrowingTaskGroup(of: CommandResult.self) { group in

@@ -154,3 +154,29 @@ struct StartupTeamsTests {
         await server.stop()
     }
 }
+
+/// Flags with values serve cannot use stop it before anything starts: a failing exit status and
+/// a message naming the flag.
+@Suite(.timeLimit(.minutes(2)))
+struct ServeFlagTests {
+    static let mistakes: [(flag: [String], message: String)] = [
+        (["--max-header-bytes", "100"], "--max-header-bytes must be between 1024 and 1048576, not 100"),
+        (["--max-header-bytes", "2000000"], "--max-header-bytes must be between 1024 and 1048576"),
+        (["--header-timeout", "0"], "--header-timeout must be positive"),
+        (["--idle-timeout=-1"], "--idle-timeout must be positive"),
+        (["--max-connections", "0"], "--max-connections and --max-connections-per-client must be positive"),
+        (["--audit-failure", "maybe"], "--audit-failure must be closed or open, not maybe"),
+        (["--metrics-addr", "9323"], "--metrics-addr 9323 is not HOST:PORT (or none)"),
+        (["--min-api-version", "1"], "--min-api-version 1 is not an API version such as 1.24"),
+        (["--upstream", "tcp://127.0.0.1:2375"], "dockgate forwards only to the daemon's local Unix socket"),
+    ]
+
+    @Test("a flag serve cannot use is refused by name", arguments: mistakes)
+    func refused(flag: [String], message: String) async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let result = try await bed.dockgate(bed.serveArguments() + flag)
+        #expect(result.status != 0, "\(result)")
+        #expect(result.standardError.contains(message), "\(result)")
+    }
+}

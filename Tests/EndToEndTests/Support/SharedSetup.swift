@@ -95,6 +95,13 @@ struct SharedSetup: Sendable {
         eval "\"\$@\" $closes"
         """#
 
+    /// `--policy FILE` for a policy of the test's own, written under the scratch directory.
+    func policyArguments(_ name: String, _ yaml: String) throws -> [String] {
+        let path = scratch + "/\(name)-\(UUID().uuidString.prefix(8)).yaml"
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        return ["--policy", path]
+    }
+
     /// Runs a setup command to its end (killed at `timeout`).
     static func runToEnd(_ executable: String, _ arguments: [String], in directory: String, timeout: Duration)
         async throws -> CommandResult
