@@ -10,9 +10,16 @@ enum HopByHopHeaders {
         "transfer-encoding", "upgrade",
     ]
 
-    /// True when the message asks to switch protocols.
-    static func requestsUpgrade(_ headers: HTTPHeaders) -> Bool {
-        headers.contains(name: "upgrade")
+    /// True when the request switches protocols as NIO's parser (llhttp) sees it: an `Upgrade`
+    /// header *and* an `upgrade` token in `Connection`, or a CONNECT. The parser stops after
+    /// such a request and holds what follows unparsed, for the new protocol; after any other
+    /// it reads the next bytes as the next request. dockerd hijacks on `Upgrade` alone, so a
+    /// hijack is only safe when this holds: else the client's raw bytes would already have
+    /// been parsed as HTTP.
+    static func requestsUpgrade(_ head: HTTPRequestHead) -> Bool {
+        if head.method == .CONNECT { return true }
+        return head.headers.contains(name: "upgrade")
+            && head.headers[canonicalForm: "connection"].contains { $0.lowercased() == "upgrade" }
     }
 
     /// Removes hop-by-hop headers and those the Connection header names. With

@@ -68,7 +68,7 @@ public struct PolicyGate: RequestGate {
         case .success(let resolved): caller = resolved
         }
         report.profile = caller.profile.name
-        if classified.endpoint == .containerAttach, !HopByHopHeaders.requestsUpgrade(request.head.headers) {
+        if classified.endpoint == .containerAttach, !HopByHopHeaders.requestsUpgrade(request.head) {
             return .refuse(Self.upgradeRequired)
         }
         var head = request.head
@@ -204,7 +204,7 @@ public struct PolicyGate: RequestGate {
             }
         }
         let checked = json
-        if classified.endpoint == .execStart, !HopByHopHeaders.requestsUpgrade(head.headers),
+        if classified.endpoint == .execStart, !HopByHopHeaders.requestsUpgrade(head),
             checked.flatMap({ try? ExecStartView($0).detach.value }) != true
         {
             return daemon.eventLoop.makeSucceededFuture(.refuse(Self.upgradeRequired))

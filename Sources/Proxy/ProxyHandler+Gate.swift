@@ -20,7 +20,7 @@ extension ProxyHandler {
         /// After a refusal the connection is kept only if the client can send another
         /// request: not after an Upgrade request, whose decoder stopped at it.
         var keepsClientAfterRefusal: Bool {
-            head.isKeepAlive && !HopByHopHeaders.requestsUpgrade(head.headers)
+            head.isKeepAlive && !HopByHopHeaders.requestsUpgrade(head)
         }
     }
 
@@ -31,7 +31,7 @@ extension ProxyHandler {
         case .refuse(let refusal):
             answer(
                 DaemonErrorResponse(refusal), to: head.method, context: context,
-                keepAlive: head.isKeepAlive && !HopByHopHeaders.requestsUpgrade(head.headers))
+                keepAlive: head.isKeepAlive && !HopByHopHeaders.requestsUpgrade(head))
         case .forward(let forwarded):
             startExchange(forwarded, clientHead: head, parts: [], requestEnded: false, context: context)
         case .decideLater(let decision):
@@ -121,7 +121,7 @@ extension ProxyHandler {
         inspectedBodyLength: Int? = nil, context: ChannelHandlerContext
     ) {
         var forwarded = head
-        let isUpgrade = HopByHopHeaders.requestsUpgrade(forwarded.headers)
+        let isUpgrade = HopByHopHeaders.requestsUpgrade(clientHead)
         HopByHopHeaders.strip(&forwarded.headers, keepingUpgrade: isUpgrade)
         forwarded.version = .http1_1
         if let length = inspectedBodyLength {

@@ -61,7 +61,17 @@ extension ProxyHandler: UpstreamDelegate {
         switch part {
         case .head(let head):
             exchange.upstreamKeepAlive = head.isKeepAlive
-            if exchange.isUpgrade && head.status == .switchingProtocols {
+            if head.status == .switchingProtocols {
+                guard exchange.isUpgrade else {
+                    // The daemon switched, but the client's parser did not stop at this
+                    // request (`Upgrade` without `Connection: Upgrade`): what followed it was
+                    // parsed as HTTP and cannot become the raw stream. Nothing is glued.
+                    logger.error("the Docker daemon switched protocols on a request that did not ask to; closing")
+                    metrics?.upstreamError()
+                    finishAudit(.error, status: 101, note: "the daemon switched protocols unasked")
+                    closeEverything(context: context)
+                    return
+                }
                 exchange.upgradeHead = head
                 return
             }

@@ -148,6 +148,14 @@ struct RequestTrickTests {
             "POST /v1.41/containers/x/attach?stream=1&stdin=1 HTTP/1.1\r\nHost: d\r\nConnection: close\r\n\r\n",
             badRequest, rule: "http.upgrade-required"),
         Trick(
+            "attach with Upgrade but no Connection: Upgrade (dockerd switches, the HTTP parser does not)",
+            "POST /v1.41/containers/x/attach?stream=1&stdin=1 HTTP/1.1\r\nHost: d\r\nUpgrade: tcp\r\nConnection: close\r\n\r\n",
+            badRequest, rule: "http.upgrade-required"),
+        Trick(
+            "exec start with Upgrade but no Connection: Upgrade",
+            post("/v1.41/exec/abc/start", #"{"Detach":false,"Tty":false}"#, headers: "Upgrade: tcp\r\n"), badRequest,
+            rule: "http.upgrade-required"),
+        Trick(
             "exec start without Upgrade and without Detach",
             post("/v1.41/exec/abc/start", #"{"Detach":false,"Tty":false}"#), badRequest,
             rule: "http.upgrade-required"),

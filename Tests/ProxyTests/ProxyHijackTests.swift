@@ -44,6 +44,27 @@ import Testing
         await harness.shutdown()
     }
 
+    /// `Upgrade` alone switches dockerd (it looks for the header only) but not the HTTP parser,
+    /// which needs `Connection: Upgrade` too and so reads what follows as requests. Those
+    /// bytes must never reach the raw stream, nor bring the process down.
+    @Test func anUpgradeWithoutConnectionUpgradeIsNeverGlued() async throws {
+        let harness = try await ProxyHarness()
+        let client = try await harness.client()
+        try await client.send(
+            "POST /v1.41/attach?stream=1&stdin=1 HTTP/1.1\r\nHost: d\r\nUpgrade: tcp\r\n\r\n"
+                + "GET /_ping HTTP/1.1\r\nHost: d\r\n\r\n")
+        #expect(await client.waitForInputClosed())
+        #expect(!client.text.contains("101"))
+        await client.close()
+
+        let next = try await harness.client()
+        try await next.send("GET /_ping HTTP/1.1\r\nHost: d\r\n\r\n")
+        let answer = await next.wait { $0.hasSuffix("OK") }
+        #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        await next.close()
+        await harness.shutdown()
+    }
+
     @Test func aRefusedUpgradeIsAnsweredAndTheConnectionClosed() async throws {
         let harness = try await ProxyHarness()
         let client = try await harness.client()
