@@ -88,6 +88,12 @@ final class UpstreamHandler: ChannelDuplexHandler, RemovableChannelHandler {
         }
     }
 
+    /// Back in the pool: nobody's delegate, reading again.
+    func becomeIdle() {
+        delegate = nil
+        resumeReads()
+    }
+
     func pauseReads() {
         readsPaused = true
     }

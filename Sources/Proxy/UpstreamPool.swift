@@ -35,8 +35,16 @@ public final class UpstreamPool: Sendable {
     }
 
     /// Returns a connection for reuse (or closes it when the loop has enough idle ones).
+    /// Called on the connection's loop.
     func release(_ channel: Channel) {
         guard channel.isActive else { return }
+        // A client that paused the daemon's output for backpressure is done with it: the next
+        // lease must read its answer, and an idle connection must notice the daemon closing.
+        guard let handler = try? channel.pipeline.syncOperations.handler(type: UpstreamHandler.self) else {
+            channel.close(promise: nil)
+            return
+        }
+        handler.becomeIdle()
         let key = ObjectIdentifier(channel.eventLoop)
         let kept = idle.withLockedValue { pools -> Bool in
             var list = pools[key, default: []].filter(\.isActive)
