@@ -42,11 +42,14 @@ extension ProxyHandler {
             daemon.removeHandler(daemonDecoder).assumeIsolated().whenComplete { _ in context.channel.flush() }
 
             // 3. Client decoder out last: bytes the client sent early go to the daemon. The
-            // released bytes come without a read-complete, so flush once the removal is done.
+            // released bytes come without a read-complete, so flush once the removal is done;
+            // an end of input that also came early follows them.
             let clientChannel = context.channel
+            let endedInput = clientSentEndOfInput
             client.removeHandler(serverHandlers.decoder).assumeIsolated().whenComplete { result in
                 if case .failure = result { clientChannel.close(promise: nil) }
                 upstream.channel.flush()
+                if endedInput { clientGlue.inputEndedEarlier() }
             }
         } catch {
             logger.error("could not switch the connection to a raw stream", metadata: ["error": "\(error)"])

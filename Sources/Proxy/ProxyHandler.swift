@@ -73,6 +73,9 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
     var readPending = false
     /// The client half-closed (TLS close_notify or FIN) outside a hijack.
     var clientInputClosed = false
+    /// The client itself ended its input (TLS close_notify, or EOF), as an `exec -i` client
+    /// that sent all of stdin may do before the daemon's `101` arrives.
+    var clientSentEndOfInput = false
     let gate: RequestGate
     let pool: UpstreamPool
     let logger: Logger
@@ -150,6 +153,7 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case ChannelEvent.inputClosed:
             // The client will send no more requests: finish the exchange in flight, then close.
             clientInputClosed = true
+            clientSentEndOfInput = true
             if case .idle = state { closeEverything(context: context) }
         default:
             break

@@ -44,6 +44,21 @@ import Testing
         await harness.shutdown()
     }
 
+    /// A client may send stdin and end it before the daemon's `101` is back: the end of input
+    /// still reaches the daemon, after the bytes, so `exec -i cat` ends.
+    @Test func anEndOfInputSentBeforeTheUpgradeAnswerReachesTheDaemon() async throws {
+        let harness = try await ProxyHarness()
+        let client = try await harness.client()
+        try await client.send(
+            Self.attachRequest.replacingOccurrences(of: "stdin=1", with: "stdin=1&slow=1") + "eager\n")
+        try await client.closeOutput()
+        let text = await client.wait { $0.hasSuffix("bye\n") }
+        #expect(text.hasSuffix("early\neager\nbye\n"))
+        #expect(await client.waitForInputClosed())
+        await client.close()
+        await harness.shutdown()
+    }
+
     /// `Upgrade` alone switches dockerd (it looks for the header only) but not the HTTP parser,
     /// which needs `Connection: Upgrade` too and so reads what follows as requests. Those
     /// bytes must never reach the raw stream, nor bring the process down.

@@ -11,8 +11,9 @@ import NIOPosix
 /// - `GET /stream?n=N` → N chunks, one per request to `/tick` (so a test sees each chunk
 ///   arrive before the response ends);
 /// - `GET /big?mb=N` → N MiB of zeros with a Content-Length;
-/// - `POST /attach` with `Upgrade: tcp` → `101 UPGRADED`, then `early\n` at once, echoes every
-///   byte back, and on end of input writes `bye\n` and half-closes (as dockerd does);
+/// - `POST /attach` → `101 UPGRADED` (300 ms late with `slow=1`), then `early\n` at once,
+///   echoes every byte back, and on end of input writes `bye\n` and half-closes (as dockerd
+///   does);
 /// - the inspect endpoints the gate asks for facts, from `FakeDaemon.inspect` (404 for any
 ///   other name), and `POST /containers/create` answered like `/echo` with `201`.
 final class FakeDaemon: Sendable {
@@ -131,6 +132,9 @@ private final class FakeDaemonHandler: ChannelInboundHandler, RemovableChannelHa
             context.writeAndFlush(
                 wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok))), promise: nil)
             streamChunk(remaining: count, context: context)
+        case "/attach" where head.uri.contains("slow=1"):
+            // The 101 comes late, after whatever the client sends meanwhile.
+            context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(300)) { self.hijack(context: context) }
         case "/attach":
             hijack(context: context)
         default:
