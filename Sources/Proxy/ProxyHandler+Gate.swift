@@ -1,3 +1,4 @@
+import Foundation
 import MutualTLS
 import NIOCore
 import NIOHTTP1
@@ -39,6 +40,7 @@ extension ProxyHandler {
             if decision.inspectedBodyLimit != nil {
                 request.body = context.channel.allocator.buffer(capacity: 0)
                 state = .inspecting(request)
+                sendContinueIfAwaited(context: context)
             } else {
                 state = .deciding(request)
                 runDecision(request, context: context)
@@ -124,11 +126,12 @@ extension ProxyHandler {
         let isUpgrade = HopByHopHeaders.requestsUpgrade(clientHead)
         HopByHopHeaders.strip(&forwarded.headers, keepingUpgrade: isUpgrade)
         forwarded.version = .http1_1
+        // dockgate answers the expectation itself, now that the request may go on.
+        if ExpectContinue.names(forwarded) { forwarded.headers.remove(name: "Expect") }
+        sendContinueIfAwaited(context: context)
         if let length = inspectedBodyLength {
-            // The client's framing (chunked, or a length) is gone with the bytes it framed;
-            // and the body is here already, so the daemon has nothing to let continue.
+            // The client's framing (chunked, or a length) is gone with the bytes it framed.
             forwarded.headers.remove(name: "Content-Length")
-            forwarded.headers.remove(name: "Expect")
             forwarded.headers.add(name: "Content-Length", value: "\(length)")
         }
         let exchange = Exchange(forwardedHead: forwarded, clientKeepAlive: clientHead.isKeepAlive, isUpgrade: isUpgrade)
@@ -137,5 +140,35 @@ extension ProxyHandler {
         exchange.requestEnded = requestEnded
         state = .connecting(exchange)
         connectUpstream(for: exchange, context: context)
+    }
+}
+
+extension ProxyHandler {
+    /// Tells a client holding its body back for `Expect: 100-continue` to send it: when the
+    /// gate wants to read it, or once the request is allowed. The daemon never sees the
+    /// expectation (its `100` would not come back through the response decoder), and a
+    /// refused request gets its final answer instead, as RFC 9110 §10.1.1 allows.
+    func sendContinueIfAwaited(context: ChannelHandlerContext) {
+        guard clientAwaitsContinue else { return }
+        clientAwaitsContinue = false
+        context.writeAndFlush(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .continue))), promise: nil)
+    }
+}
+
+/// `Expect: 100-continue` (RFC 9110 §10.1.1). Other expectations go to the daemon, which
+/// answers them `417` as Go's server does.
+enum ExpectContinue {
+    static func names(_ head: HTTPRequestHead) -> Bool {
+        head.headers[canonicalForm: "expect"].contains { $0.lowercased() == "100-continue" }
+    }
+
+    /// Only an HTTP/1.1 client with a body to send waits for the `100` (Go's server sends it
+    /// under the same conditions).
+    static func isExpected(by head: HTTPRequestHead) -> Bool {
+        let hasBody =
+            head.headers.contains(name: "transfer-encoding")
+            || head.headers["content-length"].contains { $0.trimmingCharacters(in: .whitespaces) != "0" }
+        return head.version == .http1_1 && names(head) && hasBody
     }
 }

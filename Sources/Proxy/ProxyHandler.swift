@@ -73,6 +73,9 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
     var readPending = false
     /// The client half-closed (TLS close_notify or FIN) outside a hijack.
     var clientInputClosed = false
+    /// The request in flight carries `Expect: 100-continue` and its client has not been told
+    /// to go on: it may hold its body back until then.
+    var clientAwaitsContinue = false
     /// The client itself ended its input (TLS close_notify, or EOF), as an `exec -i` client
     /// that sent all of stdin may do before the daemon's `101` arrives.
     var clientSentEndOfInput = false
@@ -171,6 +174,7 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
             currentAudit?.bytesIn += buffer.readableBytes
             forwardRequestPart(.body(.byteBuffer(buffer)))
         case .end(let trailers):
+            clientAwaitsContinue = false
             forwardRequestPart(.end(trailers))
         }
     }
@@ -182,6 +186,7 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     private func receivedHead(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
         serverHandlers.timeouts.requestStarted()
+        clientAwaitsContinue = ExpectContinue.isExpected(by: head)
         beginAudit(head, context: context)
         guard case .idle = state else {
             // The pipelining handler delivers one request at a time; anything else is a bug
@@ -290,7 +295,11 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         _ response: DaemonErrorResponse, to method: HTTPMethod, context: ChannelHandlerContext,
         keepAlive requested: Bool, requestEnded: Bool = false
     ) {
-        let keepAlive = requested && !clientInputClosed
+        // A client told no `100 Continue` may never send the body: close rather than wait to
+        // read past it.
+        let bodyWithheld = clientAwaitsContinue && !requestEnded
+        clientAwaitsContinue = false
+        let keepAlive = requested && !clientInputClosed && !bodyWithheld
         var head = response.head(closing: !keepAlive)
         stampRequestID(&head.headers)
         // dockgate's own answers are refusals, except when the daemon could not be reached or
@@ -307,14 +316,16 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 promise: nil)
         }
         // As in `finishExchange`: the state is set before `.end` lets the next request in.
+        let closesNow = (requestEnded || bodyWithheld) && !keepAlive
         switch (requestEnded, keepAlive) {
+        case _ where closesNow: state = .closed
         case (false, _): state = .answering(closeAfterRequest: !keepAlive)
         case (true, true): state = .idle
         case (true, false): state = .closed
         }
         let written = context.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: written)
-        if requestEnded && !keepAlive {
+        if closesNow {
             written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
         }
     }
