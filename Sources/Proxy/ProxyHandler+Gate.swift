@@ -134,7 +134,7 @@ extension ProxyHandler {
             forwarded.headers.remove(name: "Content-Length")
             forwarded.headers.add(name: "Content-Length", value: "\(length)")
         }
-        let exchange = Exchange(forwardedHead: forwarded, clientKeepAlive: clientHead.isKeepAlive, isUpgrade: isUpgrade)
+        let exchange = Exchange(forwardedHead: forwarded, clientHead: clientHead, isUpgrade: isUpgrade)
         exchange.held.append(.head(forwarded))
         exchange.held.append(contentsOf: parts)
         exchange.requestEnded = requestEnded

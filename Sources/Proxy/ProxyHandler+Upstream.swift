@@ -77,10 +77,12 @@ extension ProxyHandler: UpstreamDelegate {
             }
             exchange.responseHeadSent = true
             currentAudit?.status = Int(head.status.code)
-            var clientHead = ResponseFraming.clientHead(
-                for: head, request: exchange.forwardedHead, closing: !keepsClient(exchange))
-            stampRequestID(&clientHead.headers)
-            context.write(wrapOutboundOut(.head(clientHead)), promise: nil)
+            var framed = ResponseFraming(
+                daemonHead: head, method: exchange.forwardedHead.method, clientVersion: exchange.clientVersion,
+                keepAlive: keepsClient(exchange))
+            exchange.responseEndsByClose = framed.endsByClose
+            stampRequestID(&framed.head.headers)
+            context.write(wrapOutboundOut(.head(framed.head)), promise: nil)
         case .body(let buffer):
             guard exchange.upgradeHead == nil else { return }
             currentAudit?.bytesOut += buffer.readableBytes
@@ -96,10 +98,11 @@ extension ProxyHandler: UpstreamDelegate {
         }
     }
 
-    /// A keep-alive client keeps its connection, except after a refused upgrade: its request
-    /// decoder stopped at the Upgrade request and cannot read another request.
+    /// A keep-alive client keeps its connection, except after a refused upgrade (its request
+    /// decoder stopped at the Upgrade request and cannot read another request) and after a
+    /// body only the close can end.
     private func keepsClient(_ exchange: Exchange) -> Bool {
-        exchange.clientKeepAlive && !exchange.isUpgrade && exchange.forwardedHead.version.major >= 1
+        exchange.clientKeepAlive && !exchange.isUpgrade && !exchange.responseEndsByClose
     }
 
     private func finishExchange(

@@ -19,6 +19,10 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
     final class Exchange {
         let forwardedHead: HTTPRequestHead
         let clientKeepAlive: Bool
+        /// HTTP/1.0 clients cannot read chunked bodies.
+        let clientVersion: HTTPVersion
+        /// The response's body ends when the connection closes (no length, no chunking).
+        var responseEndsByClose = false
         /// The client asked to switch protocols (attach, exec start).
         let isUpgrade: Bool
         /// Request parts received while the daemon connection was being made.
@@ -30,9 +34,10 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         /// The daemon's answer allows reusing its connection.
         var upstreamKeepAlive = true
 
-        init(forwardedHead: HTTPRequestHead, clientKeepAlive: Bool, isUpgrade: Bool) {
+        init(forwardedHead: HTTPRequestHead, clientHead: HTTPRequestHead, isUpgrade: Bool) {
             self.forwardedHead = forwardedHead
-            self.clientKeepAlive = clientKeepAlive
+            self.clientKeepAlive = clientHead.isKeepAlive
+            self.clientVersion = clientHead.version
             self.isUpgrade = isUpgrade
         }
     }

@@ -86,6 +86,23 @@ import Testing
         await harness.shutdown()
     }
 
+    /// HTTP/1.0 has no chunked framing: a stream to such a client ends with the connection.
+    @Test func aStreamToAnHTTP10ClientEndsByClosing() async throws {
+        let harness = try await ProxyHarness()
+        let daemon = try #require(harness.daemon)
+        let client = try await harness.client()
+        try await client.send("GET /stream?n=1 HTTP/1.0\r\nHost: d\r\n\r\n")
+        let deadline = Date().addingTimeInterval(10)
+        while daemon.pendingChunks == 0 && Date() < deadline { try await Task.sleep(nanoseconds: 5_000_000) }
+        daemon.sendNextChunk()
+        #expect(await client.waitForInputClosed())
+        #expect(client.text.hasSuffix("\r\n\r\nchunk 1\n"), "\(client.text)")
+        #expect(!client.text.contains("Transfer-Encoding"))
+        #expect(client.text.contains("Connection: close\r\n"))
+        await client.close()
+        await harness.shutdown()
+    }
+
     @Test func unknownPathsGetTheDaemonsOwnAnswer() async throws {
         let harness = try await ProxyHarness()
         let client = try await harness.client()
