@@ -113,6 +113,37 @@ import Testing
         await harness.shutdown()
     }
 
+    /// A response the daemon cuts off must not look complete: no chunked terminator, the
+    /// client's connection closed.
+    @Test func aDaemonDyingMidResponseCutsTheClientOff() async throws {
+        let harness = try await ProxyHarness()
+        let client = try await harness.client()
+        try await client.send("GET /dies HTTP/1.1\r\nHost: d\r\n\r\n")
+        #expect(await client.waitForInputClosed())
+        #expect(client.text.contains("partial\n"), "\(client.text)")
+        #expect(!client.text.hasSuffix("0\r\n\r\n"), "\(client.text)")
+        await client.close()
+        await harness.shutdown()
+    }
+
+    /// A socket file nobody listens on (a daemon that died without cleaning up).
+    @Test func aRefusedConnectionIsA502TooAndTheDaemonsReturnIsNoticed() async throws {
+        let harness = try await ProxyHarness(withDaemon: false)
+        try StaleSocketFile.make(at: harness.socketPath)
+        let client = try await harness.client()
+        try await client.send("GET /_ping HTTP/1.1\r\nHost: d\r\n\r\n")
+        let text = await client.wait { $0.hasSuffix("}\n") }
+        #expect(text.hasPrefix("HTTP/1.1 502 Bad Gateway\r\n"), "\(text)")
+        #expect(text.contains(": Connection refused"), "\(text)")
+        let daemon = try await FakeDaemon(group: harness.group, socketPath: harness.socketPath)
+        try await client.send("GET /_ping HTTP/1.1\r\nHost: d\r\n\r\n")
+        let after = await client.wait { $0.hasSuffix("\r\n\r\nOK") }
+        #expect(after.hasSuffix("\r\n\r\nOK"))
+        await daemon.close()
+        await client.close()
+        await harness.shutdown()
+    }
+
     @Test func daemonDownIsA502TheDockerCLIPrints() async throws {
         let harness = try await ProxyHarness(withDaemon: false)
         let client = try await harness.client()
@@ -130,5 +161,24 @@ import Testing
         await daemon.close()
         await client.close()
         await harness.shutdown()
+    }
+}
+
+/// A Unix socket bound and closed without unlinking: connecting to it is refused.
+enum StaleSocketFile {
+    static func make(at path: String) throws {
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            raw.copyBytes(from: Array(path.utf8.prefix(raw.count - 1)) + [0])
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        guard bound == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EINVAL) }
     }
 }

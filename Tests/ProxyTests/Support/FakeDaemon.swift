@@ -11,6 +11,7 @@ import NIOPosix
 /// - `GET /stream?n=N` → N chunks, one per request to `/tick` (so a test sees each chunk
 ///   arrive before the response ends);
 /// - `GET /big?mb=N` → N MiB of zeros with a Content-Length;
+/// - `GET /dies` → a chunked stream whose connection closes after the first chunk;
 /// - `POST /attach` → `101 UPGRADED` (300 ms late with `slow=1`), then `early\n` at once,
 ///   echoes every byte back, and on end of input writes `bye\n` and half-closes (as dockerd
 ///   does);
@@ -132,6 +133,11 @@ private final class FakeDaemonHandler: ChannelInboundHandler, RemovableChannelHa
             context.writeAndFlush(
                 wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok))), promise: nil)
             streamChunk(remaining: count, context: context)
+        case "/dies":
+            // A stream cut off after its first chunk, as when dockerd is killed mid-answer.
+            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok))), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: "partial\n")))))
+                .assumeIsolated().whenComplete { _ in context.close(promise: nil) }
         case "/attach" where head.uri.contains("slow=1"):
             // The 101 comes late, after whatever the client sends meanwhile.
             context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(300)) { self.hijack(context: context) }
