@@ -29,4 +29,19 @@ struct ContainerLifecycleTests {
             }
         }
     }
+
+    @Test("export a container's filesystem as a tar", arguments: DockerCLI.available)
+    func export(cli: DockerCLI) async throws {
+        try await Scenario.run(cli) { s in
+            let name = try await s.idleContainer("export")
+            try await s.dockerSucceeds(["exec", name, "sh", "-c", "echo exported > /tmp/mark"])
+            let archive = s.path("export.tar")
+            try await s.dockerSucceeds(["export", "-o", archive, name], timeout: .seconds(60))
+            let listing = try await s.run("/bin/tar", ["-tf", archive])
+            let entries = Set(listing.standardOutput.split(separator: "\n").map(String.init))
+            #expect(entries.contains("bin/busybox") && entries.contains("tmp/mark"), "\(listing)")
+            let mark = try await s.run("/bin/tar", ["-xOf", archive, "tmp/mark"])
+            #expect(mark.standardOutput == "exported\n", "\(mark)")
+        }
+    }
 }

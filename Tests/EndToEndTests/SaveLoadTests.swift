@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `docker save` / `docker load` round trip of an image over 20 MiB: a long download, then
 /// the same bytes uploaded, both through the gate.
 @Suite("docker save and load")
 struct SaveLoadTests {
-    @Test("save, rmi, load a 25 MiB image; the file inside is intact", arguments: DockerCLI.available)
+    @Test("save, rmi, load a 25 MiB image, then save | load; the file inside is intact", arguments: DockerCLI.available)
     func saveLoad(cli: DockerCLI) async throws {
         try await Scenario.run(cli) { s in
             let payload = try s.writeRandomFile("context/big.bin", byteCount: 25 << 20)
@@ -28,6 +29,16 @@ struct SaveLoadTests {
             #expect(load.standardOutput.contains("Loaded image: \(image)"), "\(load)")
             let check = try await s.dockerSucceeds(["run", "--rm", image, "sha256sum", "/big.bin"])
             #expect(check.standardOutput.hasPrefix(expected + " "), "expected \(expected):\n\(check)")
+
+            // The same round trip as users type it: one stream from the download to the upload.
+            let copy = "local/\(s.uniqueName("piped")):1"
+            s.removeAfterwards(image: copy)
+            try await s.dockerSucceeds(["tag", image, copy])
+            let docker = shellQuoted(cli.path)
+            let piped = try await s.run(
+                "/bin/bash", ["-o", "pipefail", "-c", "\(docker) save \(copy) | \(docker) load"],
+                environment: s.dockerEnvironment, timeout: .seconds(90))
+            #expect(piped.succeeded && piped.standardOutput.contains("Loaded image: \(copy)"), "\(piped)")
         }
     }
 }
