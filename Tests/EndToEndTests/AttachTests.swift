@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 /// `docker attach` to a running container: its later output arrives, and the container's end
@@ -45,4 +46,50 @@ struct AttachTests {
             #expect(running.standardOutput == "true\n", "detaching stopped the container:\n\(running)")
         }
     }
+
+    /// `GET /containers/{id}/attach/ws`: the WebSocket flavour of attach (no docker CLI uses
+    /// it; browsers and some tools do). A Python client over mTLS sends stdin as a masked
+    /// binary frame; `cat` sends it back in the daemon's frames.
+    @Test("attach over a WebSocket: stdin in a frame, its echo out", arguments: DockerCLI.available.prefix(1))
+    func webSocket(cli: DockerCLI) async throws {
+        try await Scenario.run(cli) { s in
+            let name = try await s.runDetached("ws", ["-i", testImage, "cat"])
+            let python = try Programs.tool("python3", package: "python3")
+            let client = try await s.run(
+                python, ["-c", Self.webSocketClient, "localhost", "\(s.gate.port)", s.setup.clientCertificates, name],
+                timeout: .seconds(30))
+            #expect(client.standardOutput == "HTTP/1.1 101 Switching Protocols\nechoed\n", "\(client)")
+        }
+    }
+
+    static let webSocketClient = """
+        import base64, os, socket, ssl, sys, time
+        host, port, certificates, name = sys.argv[1:]
+        context = ssl.create_default_context(cafile=certificates + "/ca.pem")
+        context.load_cert_chain(certificates + "/cert.pem", certificates + "/key.pem")
+        connection = context.wrap_socket(socket.create_connection((host, int(port))), server_hostname=host)
+        key = base64.b64encode(os.urandom(16)).decode()
+        connection.sendall((
+            f"GET /v1.41/containers/{name}/attach/ws?stream=1&stdin=1&stdout=1 HTTP/1.1\\r\\nHost: {host}\\r\\n"
+            f"Connection: Upgrade\\r\\nUpgrade: websocket\\r\\nSec-WebSocket-Version: 13\\r\\n"
+            f"Sec-WebSocket-Key: {key}\\r\\nOrigin: http://{host}\\r\\n\\r\\n").encode())
+        received = b""
+        while b"\\r\\n\\r\\n" not in received:
+            chunk = connection.recv(4096)
+            if not chunk:
+                break
+            received += chunk
+        head, _, received = received.partition(b"\\r\\n\\r\\n")
+        print(head.split(b"\\r\\n")[0].decode())
+        payload, mask = b"hi over a websocket\\n", os.urandom(4)
+        connection.sendall(bytes([0x82, 0x80 | len(payload)]) + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
+        deadline = time.time() + 20
+        while b"hi over a websocket" not in received and time.time() < deadline:
+            connection.settimeout(max(0.1, deadline - time.time()))
+            chunk = connection.recv(4096)
+            if not chunk:
+                break
+            received += chunk
+        print("echoed" if b"hi over a websocket" in received else "not echoed: %r" % received)
+        """
 }
