@@ -113,6 +113,30 @@ import Testing
         await harness.shutdown()
     }
 
+    /// An upload to a daemon that does not read it: dockgate stops reading the client too, so
+    /// what the client gets rid of is bounded by socket buffers, not by dockgate's memory.
+    @Test func anUploadWaitsForASlowDaemon() async throws {
+        let harness = try await ProxyHarness()
+        let client = try await harness.client()
+        let total = 256 << 20
+        try await client.send("POST /sink HTTP/1.1\r\nHost: d\r\nContent-Length: \(total)\r\n\r\n")
+        let accepted = SentBytes()
+        let piece = ByteBuffer(repeating: 0x61, count: 1 << 20)
+        let upload = Task {
+            for _ in 0..<(total >> 20) {
+                try await client.send(piece)
+                accepted.add(piece.readableBytes)
+            }
+        }
+        try await Task.sleep(for: .seconds(3))
+        let stalled = accepted.count
+        #expect(stalled < 48 << 20, "the client got \(stalled >> 20) MiB past a daemon that reads nothing")
+        upload.cancel()
+        await client.close()
+        _ = await upload.result
+        await harness.shutdown()
+    }
+
     /// A response the daemon cuts off must not look complete: no chunked terminator, the
     /// client's connection closed.
     @Test func aDaemonDyingMidResponseCutsTheClientOff() async throws {
@@ -181,4 +205,13 @@ enum StaleSocketFile {
         }
         guard bound == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EINVAL) }
     }
+}
+
+/// Bytes a sending task got rid of, read from another task.
+final class SentBytes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = 0
+
+    func add(_ count: Int) { lock.withLock { total += count } }
+    var count: Int { lock.withLock { total } }
 }

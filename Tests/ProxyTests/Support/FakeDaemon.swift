@@ -12,6 +12,7 @@ import NIOPosix
 ///   arrive before the response ends);
 /// - `GET /big?mb=N` → N MiB of zeros with a Content-Length;
 /// - `GET /dies` → a chunked stream whose connection closes after the first chunk;
+/// - `POST /sink` → never reads the body (a daemon slower than the upload);
 /// - `POST /attach` → `101 UPGRADED` (300 ms late with `slow=1`), then `early\n` at once,
 ///   echoes every byte back, and on end of input writes `bye\n` and half-closes (as dockerd
 ///   does);
@@ -98,6 +99,10 @@ private final class FakeDaemonHandler: ChannelInboundHandler, RemovableChannelHa
             self.head = head
             body.clear()
             requests.withLockedValue { $0.append(head) }
+            if head.uri == "/sink" {
+                // A daemon that takes the upload slowly: it stops reading altogether.
+                context.channel.setOption(ChannelOptions.autoRead, value: false).whenComplete { _ in }
+            }
         case .body(var part):
             body.writeBuffer(&part)
         case .end:
