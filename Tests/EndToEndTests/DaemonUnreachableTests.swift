@@ -43,6 +43,43 @@ struct DaemonUnreachableTests {
         }
     }
 
+    /// The same with a real dockerd of the test's own (scripts/dockerd-env), stopped and
+    /// started again under dockgate's feet: its exit closes the pooled connections and removes
+    /// its socket, and the daemon that comes back is a new process on the same path.
+    @Test("a real dockerd stops and starts again behind a running dockgate")
+    func realDaemonRestarts() async throws {
+        let cli = try #require(DockerCLI.available.first)
+        let setup = try await SharedSetup.get()
+        let directory = setup.scratch + "/restarting-dockerd-\(UUID().uuidString.prefix(8))"
+        let script = try Programs.repositoryRoot() + "/scripts/dockerd-env"
+        let socket = directory + "/docker.sock"
+        func daemon(_ action: String) async throws {
+            let result = try await SharedSetup.runToEnd(
+                "/bin/bash", ["-c", SharedSetup.withoutInheritedDescriptors, "bash", script, action, directory],
+                in: setup.scratch, timeout: .seconds(180))
+            try #require(result.succeeded, "dockerd-env \(action):\n\(result)")
+        }
+        try await daemon("start")
+        var failure: Error?
+        do {
+            try await Scenario.run(cli, upstream: .socket(socket), errorsExpectedInLog: true) { s in
+                for _ in 0..<3 { try await s.dockerSucceeds(["ps"]) }  // leaves idle connections in the pool
+                try await daemon("stop")
+                try await expectUnreachable(s)
+                try await daemon("start")
+                for _ in 0..<3 {
+                    let run = try await s.dockerSucceeds(["run", "--rm", testImage, "echo", "back"])
+                    #expect(run.standardOutput == "back\n", "\(run)")
+                }
+                #expect(s.gate.process.termination == nil, "dockgate exited:\n\(s.gate.log.suffixForMessage)")
+            }
+        } catch {
+            failure = error
+        }
+        try await daemon("stop")
+        if let failure { throw failure }
+    }
+
     private func expectUnreachable(_ s: Scenario, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let result = try await s.docker(["ps"])
         let message =
