@@ -13,6 +13,7 @@ public enum TLSConfigurationError: Error, Sendable, Equatable, CustomStringConve
     case certificateNotYetValid(path: String, subject: String, notBefore: String)
     case revocationListExpired(path: String, nextUpdate: String)
     case revocationListFromUnknownIssuer(path: String, issuer: String)
+    case notAnAuthority(path: String, subject: String)
     case invalidSetting(name: String, detail: String)
     case openssl(String)
 
@@ -40,6 +41,9 @@ public enum TLSConfigurationError: Error, Sendable, Equatable, CustomStringConve
                 "revocation list \(path) expired at \(nextUpdate) (its nextUpdate); every client would be refused. Re-issue it (dockgate certs revoke --dir CA_DIR refreshes it)"
         case .revocationListFromUnknownIssuer(let path, let issuer):
             return "revocation list \(path) is issued by \(issuer), which is not a CA in the CA bundle"
+        case .notAnAuthority(let path, let subject):
+            return
+                "\(path) holds \(subject), which is not a CA certificate (no basicConstraints CA:TRUE); a CA bundle may hold CA certificates only, or that certificate would be trusted as an issuer of client certificates"
         case .invalidSetting(let name, let detail):
             return "invalid TLS setting \(name): \(detail)"
         case .openssl(let detail):

@@ -28,8 +28,9 @@ final class TLSConnection {
     let context: TLSContext
     private let networkToSSL: OpaquePointer
     private let sslToNetwork: OpaquePointer
-    /// The first certificate verification failure, recorded by the verify callback.
-    private(set) var verificationFailure: (reason: String, leaf: X509Certificate?)?
+    /// The first certificate verification failure, recorded by the verify callback, with the
+    /// client's own certificate.
+    private(set) var verificationFailure: (failure: CertificateVerificationFailure, leaf: X509Certificate?)?
 
     init(context: TLSContext) throws {
         ERR_clear_error()
@@ -71,8 +72,8 @@ final class TLSConnection {
         return Unmanaged<TLSConnection>.fromOpaque(raw).takeUnretainedValue()
     }
 
-    func recordVerificationFailure(reason: String, leaf: X509Certificate?) {
-        if verificationFailure == nil { verificationFailure = (reason, leaf) }
+    func recordVerificationFailure(_ failure: CertificateVerificationFailure, leaf: X509Certificate?) {
+        if verificationFailure == nil { verificationFailure = (failure, leaf) }
     }
 
     // MARK: Ciphertext
@@ -119,15 +120,12 @@ final class TLSConnection {
     }
 
     private func handshakeError(stack: OpenSSLErrorStack) -> TLSConnectionError {
-        if let failure = verificationFailure {
+        if let (failure, leaf) = verificationFailure {
             // A stale CRL refuses every client; say whose file is at fault, not the client's.
-            let hint =
-                failure.reason.hasPrefix("CRL ")
-                ? " (the server's --tlscrl file is out of date: re-sign it with dockgate certs revoke --dir CA_DIR, then reload)"
-                : ""
+            let hint = failure.isStaleRevocationList ? CertificateVerificationFailure.staleRevocationListHint : ""
             return TLSConnectionError(
-                kind: .certificateRejected, reason: "certificate rejected: \(failure.reason)\(hint)", stack: stack,
-                peerCertificate: failure.leaf)
+                kind: .certificateRejected, reason: "certificate rejected: \(failure.summary)\(hint)", stack: stack,
+                peerCertificate: leaf, verificationDepth: failure.depth, certificateAtFault: failure.certificateAtFault)
         }
         if stack.isPlaintextHTTP {
             return TLSConnectionError(kind: .plaintextHTTP, reason: "plaintext HTTP sent to the TLS port", stack: stack)

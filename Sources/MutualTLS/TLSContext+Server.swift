@@ -120,16 +120,30 @@ private let alpnSelectCallback:
         return SSL_TLSEXT_ERR_OK
     }
 
-/// Keeps OpenSSL's verdict and records the first failure (and the client's leaf) on the
-/// connection, so the refusal can be logged with the subject and fingerprint.
+/// Keeps OpenSSL's verdict, adds dockgate's own check of the client's certificate
+/// (`LeafCertificateCheck`), and records the first failure on the connection (with its depth,
+/// the certificate at fault and the client's leaf), so the refusal can be logged precisely.
+///
+/// OpenSSL calls it once per certificate of the chain, root first, with `preverifyOK` 1 when
+/// its own checks of that certificate passed.
 let verifyCallback: @convention(c) (Int32, OpaquePointer?) -> Int32 = { preverifyOK, storeContext in
-    guard preverifyOK == 0, let storeContext,
+    guard let storeContext,
         let rawSSL = X509_STORE_CTX_get_ex_data(storeContext, SSL_get_ex_data_X509_STORE_CTX_idx()),
         let connection = TLSConnection.from(OpaquePointer(rawSSL))
     else { return preverifyOK }
-    let code = X509_STORE_CTX_get_error(storeContext)
-    let reason = String(cString: X509_verify_cert_error_string(Int(code)))
-    let leaf = X509_STORE_CTX_get0_cert(storeContext).map { X509Certificate(borrowing: $0) }
-    connection.recordVerificationFailure(reason: reason, leaf: leaf)
-    return preverifyOK
+    let leaf = { X509_STORE_CTX_get0_cert(storeContext).map { X509Certificate(borrowing: $0) } }
+    guard preverifyOK == 1 else {
+        connection.recordVerificationFailure(CertificateVerificationFailure(storeContext: storeContext), leaf: leaf())
+        return preverifyOK
+    }
+    guard X509_STORE_CTX_get_error_depth(storeContext) == 0, let current = X509_STORE_CTX_get_current_cert(storeContext)
+    else { return 1 }
+    let certificate = X509Certificate(borrowing: current)
+    guard let refusal = LeafCertificateCheck.refusal(certificate) else { return 1 }
+    // A defined error for the session's verify result and the alert; failing without one
+    // leaves OpenSSL to report an unspecified error.
+    X509_STORE_CTX_set_error(storeContext, X509_V_ERR_APPLICATION_VERIFICATION)
+    connection.recordVerificationFailure(
+        CertificateVerificationFailure(reason: refusal, depth: 0, certificateAtFault: certificate), leaf: certificate)
+    return 0
 }

@@ -115,10 +115,10 @@ extension TLSHandler {
             "reason": "\(error.reason)",
         ]
         if let certificate = error.peerCertificate {
-            metadata["subject"] = "\(certificate.subject)"
-            metadata["serial"] = "\(certificate.serialNumberHex)"
-            metadata["sha256"] = "\(certificate.sha256Fingerprint)"
+            metadata.merge(Self.metadata(describing: certificate)) { _, new in new }
         }
+        if let depth = error.verificationDepth { metadata["depth"] = "\(depth)" }
+        if let atFault = error.certificateAtFault { metadata["fault_subject"] = "\(atFault.subject)" }
         if !error.stack.isEmpty { metadata["openssl"] = "\(error.stack)" }
         logger.warning("TLS handshake refused", metadata: metadata)
         context.fireUserInboundEventTriggered(
@@ -127,5 +127,13 @@ extension TLSHandler {
                     kind: error.kind.rawValue, reason: error.reason, subject: error.peerCertificate?.subject.rfc2253,
                     serial: error.peerCertificate?.serialNumberHex,
                     fingerprint: error.peerCertificate?.sha256Fingerprint)))
+    }
+
+    /// Who the peer is, for a log line: subject, serial and SHA-256 fingerprint.
+    static func metadata(describing certificate: X509Certificate) -> Logger.Metadata {
+        [
+            "subject": "\(certificate.subject)", "serial": "\(certificate.serialNumberHex)",
+            "sha256": "\(certificate.sha256Fingerprint)",
+        ]
     }
 }

@@ -10,6 +10,7 @@ struct StartupTests {
     enum BrokenFile: String, CaseIterable, Sendable {
         case missingCA, keyNotMatchingCertificate, expiredServerCertificate, notYetValidServerCertificate
         case encryptedKeyWithoutPassphrase, wrongPassphrase, missingRevocationList, garbageRevocationList
+        case clientCertificateInCABundle
 
         /// Breaks the configuration in `bed`; returns the serve arguments, the file stderr must
         /// name, and a phrase it must contain.
@@ -54,6 +55,16 @@ struct StartupTests {
                 let garbage = bed.path("garbage-crl.pem")
                 try bed.write("this is not a CRL\n", to: garbage)
                 return (bed.serveArguments() + ["--tlscrl", garbage], garbage, "CRL")
+            case .clientCertificateInCABundle:
+                // A client's certificate dropped into the CA directory would vouch for itself.
+                let alice = try await bed.issueClient("alice")
+                let directory = bed.path("ca.d")
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(atPath: bed.pki.caCertificate, toPath: directory + "/ca.pem")
+                try FileManager.default.copyItem(atPath: alice.certificate, toPath: directory + "/alice.pem")
+                var arguments = bed.serveArguments()
+                arguments[arguments.firstIndex(of: bed.pki.caCertificate)!] = directory
+                return (arguments, directory + "/alice.pem", "which is not a CA certificate")
             }
         }
     }

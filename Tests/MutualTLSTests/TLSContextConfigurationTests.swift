@@ -63,6 +63,15 @@ import Testing
                     to: URL(fileURLWithPath: path))
                 c.revocationListPaths = [path]
             }, namedFile: { $0.directory + "/garbage-crl.pem" }, says: "not a valid PEM CRL"),
+        Case(
+            name: "client certificate dropped into a CA bundle directory",
+            configure: { pki, c in
+                let directory = pki.directory + "/ca.d"
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(atPath: pki.caPath, toPath: directory + "/ca.pem")
+                try FileManager.default.copyItem(atPath: pki.alice.certificatePath, toPath: directory + "/alice.pem")
+                c.caBundlePath = directory
+            }, namedFile: { $0.directory + "/ca.d/alice.pem" }, says: "CN=alice,OU=web,O=dockgate, which is not a CA"),
     ]
 
     @Test(arguments: cases)
