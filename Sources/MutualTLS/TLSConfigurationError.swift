@@ -13,6 +13,7 @@ public enum TLSConfigurationError: Error, Sendable, Equatable, CustomStringConve
     case certificateNotYetValid(path: String, subject: String, notBefore: String)
     case revocationListExpired(path: String, nextUpdate: String)
     case revocationListFromUnknownIssuer(path: String, issuer: String)
+    case authorityWithoutRevocationList(caBundlePath: String, subject: String)
     case notAnAuthority(path: String, subject: String)
     case invalidSetting(name: String, detail: String)
     case openssl(String)
@@ -41,6 +42,9 @@ public enum TLSConfigurationError: Error, Sendable, Equatable, CustomStringConve
                 "revocation list \(path) expired at \(nextUpdate) (its nextUpdate); every client would be refused. Re-issue it (dockgate certs revoke --dir CA_DIR refreshes it)"
         case .revocationListFromUnknownIssuer(let path, let issuer):
             return "revocation list \(path) is issued by \(issuer), which is not a CA in the CA bundle"
+        case .authorityWithoutRevocationList(let caBundlePath, let subject):
+            return
+                "CA \(subject) in \(caBundlePath) has no CRL among --tlscrl; with any CRL given, each CA needs its own, or every client it issued is refused (\"unable to get certificate CRL\"). Add its CRL with --tlscrl, or remove the CA from the bundle"
         case .notAnAuthority(let path, let subject):
             return
                 "\(path) holds \(subject), which is not a CA certificate (no basicConstraints CA:TRUE); a CA bundle may hold CA certificates only, or that certificate would be trusted as an issuer of client certificates"

@@ -22,6 +22,10 @@ extension TLSContext {
         let revocationLists = try configuration.revocationListPaths.flatMap {
             try RevocationList.loadAll(fromPEMFile: $0, trusting: authorities, now: now)
         }
+        if let uncovered = RevocationCoverage.authorityWithoutList(authorities, lists: revocationLists) {
+            throw TLSConfigurationError.authorityWithoutRevocationList(
+                caBundlePath: configuration.caBundlePath, subject: uncovered.subject.rfc2253)
+        }
 
         let ctx = try TLSContext.makeBase(method: TLS_server_method(), minimum: configuration.minimumVersion)
         do {
@@ -49,7 +53,9 @@ extension TLSContext {
                 guard X509_STORE_add_crl(store, list.pointer) == 1 else { throw OpenSSLError("X509_STORE_add_crl") }
             }
             if !revocationLists.isEmpty {
-                X509_STORE_set_flags(store, UInt(X509_V_FLAG_CRL_CHECK))
+                // Every certificate of the chain, not only the client's: revoking an
+                // intermediate CA must shut out everything it issued.
+                X509_STORE_set_flags(store, UInt(X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL))
             }
             // clientAuth (or no EKU) required of the client's leaf; a serverAuth-only
             // certificate presented as a client certificate is refused.

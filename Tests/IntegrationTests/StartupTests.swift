@@ -11,6 +11,7 @@ struct StartupTests {
         case missingCA, keyNotMatchingCertificate, expiredServerCertificate, notYetValidServerCertificate
         case encryptedKeyWithoutPassphrase, wrongPassphrase, missingRevocationList, garbageRevocationList
         case clientCertificateInCABundle
+        case authorityWithoutRevocationList
 
         /// Breaks the configuration in `bed`; returns the serve arguments, the file stderr must
         /// name, and a phrase it must contain.
@@ -55,6 +56,17 @@ struct StartupTests {
                 let garbage = bed.path("garbage-crl.pem")
                 try bed.write("this is not a CRL\n", to: garbage)
                 return (bed.serveArguments() + ["--tlscrl", garbage], garbage, "CRL")
+            case .authorityWithoutRevocationList:
+                // A second CA joins the bundle, but only the first one's CRL is given.
+                let second = PKIFiles(directory: bed.path("second-pki"))
+                try await bed.dockgateSucceeds(["certs", "init", "--dir", second.directory, "--ca-name", "second CA"])
+                let bundle = bed.path("bundle.pem")
+                try bed.write(
+                    try String(contentsOfFile: bed.pki.caCertificate, encoding: .utf8)
+                        + String(contentsOfFile: second.caCertificate, encoding: .utf8), to: bundle)
+                var arguments = bed.serveArguments(revocationList: true)
+                arguments[arguments.firstIndex(of: bed.pki.caCertificate)!] = bundle
+                return (arguments, bundle, "CA CN=second CA in \(bundle) has no CRL among --tlscrl")
             case .clientCertificateInCABundle:
                 // A client's certificate dropped into the CA directory would vouch for itself.
                 let alice = try await bed.issueClient("alice")

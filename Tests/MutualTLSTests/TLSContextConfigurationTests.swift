@@ -72,6 +72,17 @@ import Testing
                 try FileManager.default.copyItem(atPath: pki.alice.certificatePath, toPath: directory + "/alice.pem")
                 c.caBundlePath = directory
             }, namedFile: { $0.directory + "/ca.d/alice.pem" }, says: "CN=alice,OU=web,O=dockgate, which is not a CA"),
+        Case(
+            name: "CA in the bundle without a CRL",
+            configure: { pki, c in
+                let bundle = pki.directory + "/two-cas.pem"
+                let both =
+                    try String(contentsOfFile: pki.caPath, encoding: .utf8)
+                    + String(contentsOfFile: pki.directory + "/other-ca.pem", encoding: .utf8)
+                try both.write(toFile: bundle, atomically: true, encoding: .utf8)
+                c.caBundlePath = bundle
+                c.revocationListPaths = [pki.crlPath]
+            }, namedFile: { $0.directory + "/two-cas.pem" }, says: "CA CN=untrusted test CA in"),
     ]
 
     @Test(arguments: cases)
