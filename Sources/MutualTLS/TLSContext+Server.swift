@@ -7,7 +7,8 @@ extension TLSContext {
     ///
     /// Fails with a `TLSConfigurationError` naming the file when a file is unreadable or not
     /// PEM, the key does not match the certificate, the certificate is expired or not yet
-    /// valid, the CA bundle holds no certificate, or a CRL is expired or from an unknown CA.
+    /// valid, the CA bundle holds no certificate or one that is no CA, a CRL is expired, not yet
+    /// valid or from an unknown CA, or (with any CRL given) a CA of the bundle has no CRL.
     public convenience init(server configuration: ServerTLSConfiguration, now: Date = Date()) throws {
         let chain = try X509Certificate.loadAll(fromPEMFile: configuration.certificateChainPath)
         let leaf = chain[0]
@@ -81,7 +82,8 @@ extension TLSContext {
         }
         try self.init(
             pointer: ctx, role: .server, applicationProtocols: configuration.applicationProtocols, serverName: nil,
-            certificate: leaf, handshakeTimeout: configuration.handshakeTimeout)
+            certificate: leaf, handshakeTimeout: configuration.handshakeTimeout,
+            revocationListsExpire: revocationLists.compactMap(\.nextUpdate).min())
     }
 
     /// An expired or not-yet-valid server certificate stops start-up, rather than letting

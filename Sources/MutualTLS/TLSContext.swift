@@ -23,10 +23,14 @@ public final class TLSContext: @unchecked Sendable {
     /// The server's own leaf, for logs and tests.
     public let certificate: X509Certificate?
     public let handshakeTimeout: NIOCore.TimeAmount
+    /// The earliest nextUpdate of the CRLs loaded; nil without CRLs. A resumed session skips
+    /// chain verification, so the handler checks this itself (a full handshake fails on an
+    /// expired CRL inside OpenSSL).
+    public let revocationListsExpire: Date?
 
     init(
         pointer: OpaquePointer, role: Role, applicationProtocols: [String], serverName: String?,
-        certificate: X509Certificate?, handshakeTimeout: NIOCore.TimeAmount
+        certificate: X509Certificate?, handshakeTimeout: NIOCore.TimeAmount, revocationListsExpire: Date? = nil
     ) throws {
         self.pointer = pointer
         self.role = role
@@ -36,6 +40,7 @@ public final class TLSContext: @unchecked Sendable {
         self.serverName = serverName
         self.certificate = certificate
         self.handshakeTimeout = handshakeTimeout
+        self.revocationListsExpire = revocationListsExpire
         SSL_CTX_set_ex_data(pointer, TLSContext.exDataIndex, Unmanaged.passUnretained(self).toOpaque())
     }
 

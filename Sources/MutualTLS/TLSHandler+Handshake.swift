@@ -52,15 +52,8 @@ extension TLSHandler {
             return
         }
         let resumed = connection.sessionWasReused
-        // A resumed session skips chain verification. Its trust settings are those of this
-        // very context (a reload makes a new context, new ticket keys and an empty cache), so
-        // only the passage of time can have changed the verdict.
-        if resumed && certificate.notAfter < Date() {
-            failHandshake(
-                TLSConnectionError(
-                    kind: .resumedCertificateExpired, reason: "resumed session's certificate has expired",
-                    peerCertificate: certificate),
-                context: context)
+        if resumed, let refusal = resumptionRefusal(certificate) {
+            failHandshake(refusal, context: context)
             return
         }
         let summary = TLSHandshakeSummary(
@@ -84,6 +77,27 @@ extension TLSHandler {
         }
         readPlaintext(context: context)  // application data that came with the last flight
     }
+    /// Why a resumed session may not go on, if it may not. Resumption skips chain
+    /// verification; the trust settings are those of this very context (a reload makes a new
+    /// context with an empty session cache), so only the passage of time can have changed the
+    /// verdict: the certificate expired, or a CRL passed its nextUpdate (a full handshake
+    /// would then fail inside OpenSSL with "CRL has expired").
+    func resumptionRefusal(_ certificate: X509Certificate, now: Date = Date()) -> TLSConnectionError? {
+        if certificate.notAfter < now {
+            return TLSConnectionError(
+                kind: .resumedCertificateExpired, reason: "resumed session's certificate has expired",
+                peerCertificate: certificate)
+        }
+        if let expiry = connection.context.revocationListsExpire, expiry < now {
+            return TLSConnectionError(
+                kind: .certificateRejected,
+                reason:
+                    "certificate rejected: CRL has expired\(CertificateVerificationFailure.staleRevocationListHint)",
+                peerCertificate: certificate)
+        }
+        return nil
+    }
+
     /// Logs the refusal, sends the alert (or, for plaintext HTTP, a readable HTTP answer as Go
     /// servers do), tells the pipeline, and closes.
     func failHandshake(_ error: TLSConnectionError, context: ChannelHandlerContext) {

@@ -87,4 +87,28 @@ struct CertsCommandTests {
         let crl = try await bed.opensslSucceeds(["crl", "-in", bed.pki.revocationList, "-noout", "-text"])
         #expect(crl.standardOutput.contains("Serial Number: \(hex)"), "\(hex) not listed:\n\(crl)")
     }
+
+    /// Certificates start five minutes in the past so a peer whose clock lags still takes them;
+    /// a CRL dated exactly now would be "not yet valid" on that same peer and lock out everyone.
+    @Test("`certs init` and `certs revoke` back-date the CRL's lastUpdate like the certificates")
+    func revocationListIsBackDated() async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let alice = try await bed.issueClient("alice")
+        for step in ["init", "revoke"] {
+            if step == "revoke" { try await bed.revoke(alice) }
+            let started = Date()
+            let lastUpdate = try await bed.opensslSucceeds([
+                "crl", "-in", bed.pki.revocationList, "-noout", "-lastupdate",
+            ])
+            // `lastUpdate=Nov  9 16:03:57 2026 GMT`: days below 10 are padded with a space.
+            let text = lastUpdate.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.dateFormat = "'lastUpdate='MMM d HH:mm:ss yyyy 'GMT'"
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            let date = try #require(formatter.date(from: text), "\(text)")
+            #expect(started.timeIntervalSince(date) >= 4 * 60, "after \(step): \(text)")
+        }
+    }
 }

@@ -12,6 +12,7 @@ struct StartupTests {
         case encryptedKeyWithoutPassphrase, wrongPassphrase, missingRevocationList, garbageRevocationList
         case clientCertificateInCABundle
         case authorityWithoutRevocationList
+        case expiredRevocationList, futureRevocationList
 
         /// Breaks the configuration in `bed`; returns the serve arguments, the file stderr must
         /// name, and a phrase it must contain.
@@ -56,6 +57,15 @@ struct StartupTests {
                 let garbage = bed.path("garbage-crl.pem")
                 try bed.write("this is not a CRL\n", to: garbage)
                 return (bed.serveArguments() + ["--tlscrl", garbage], garbage, "CRL")
+            case .expiredRevocationList:
+                let expired = try bed.revocationList(
+                    "expired-crl.pem", thisUpdate: .daysFromNow(-30), nextUpdate: .daysFromNow(-1))
+                return (bed.serveArguments() + ["--tlscrl", expired], expired, "expired at")
+            case .futureRevocationList:
+                // Signed by a CA whose clock runs an hour ahead: every client would be refused.
+                let future = try bed.revocationList(
+                    "future-crl.pem", thisUpdate: .daysFromNow(1.0 / 24), nextUpdate: .daysFromNow(30))
+                return (bed.serveArguments() + ["--tlscrl", future], future, "is not valid before")
             case .authorityWithoutRevocationList:
                 // A second CA joins the bundle, but only the first one's CRL is given.
                 let second = PKIFiles(directory: bed.path("second-pki"))

@@ -1,3 +1,4 @@
+import Foundation
 import MutualTLS
 import NIOCore
 import TestSupport
@@ -45,5 +46,34 @@ import Testing
         try second.handshakeAndExchange()
         #expect(second.serverRecorder.summaries.first?.resumed == false)
         #expect(second.serverRecorder.summaries.first?.peer.commonName == "alice")
+    }
+
+    /// A full handshake fails inside OpenSSL once a CRL passes its nextUpdate; resumption
+    /// skips that check, so the handler must refuse it too.
+    @Test(arguments: [TLSVersion.tls13, .tls12])
+    func aSessionIsNotResumedOnceTheCRLHasExpired(maximum: TLSVersion) async throws {
+        let pki = try HierarchyPKI.make()
+        defer { pki.remove() }
+        let crl = try pki.revocationList("crl.pem", of: pki.root, nextUpdate: Date() + 5)
+        let server = try TLSContext(server: pki.serverConfiguration(crls: [crl]))
+        let nextUpdate = try #require(server.revocationListsExpire)
+        let client = try pki.clientContext(try pki.client("frank"), maximum: maximum)
+        let first = try EmbeddedTLSPair(server: server, client: client)
+        try first.handshakeAndExchange()
+        #expect(first.serverRecorder.summaries.count == 1)
+        let session = try #require(first.clientHandler.resumableSession)
+        first.finish()
+
+        try await Task.sleep(for: .seconds(nextUpdate.timeIntervalSinceNow + 1.2))
+        let second = try EmbeddedTLSPair(server: server, client: client, resuming: session)
+        defer { second.finish() }
+        try second.handshakeAndExchange()
+
+        #expect(second.serverRecorder.summaries.isEmpty)
+        #expect(second.serverRecorder.receivedString == "")
+        let error = try #require(second.serverRecorder.tlsErrors.first)
+        #expect(error.kind == .certificateRejected)
+        #expect(
+            error.reason.hasPrefix("certificate rejected: CRL has expired (the server's --tlscrl file is out of date"))
     }
 }
