@@ -64,13 +64,19 @@ extension TLSContext {
             SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, verifyCallback)
             SSL_CTX_set_verify_depth(ctx, 8)
 
-            // Resumption: stateful ids (TLS 1.2) and tickets (both versions). The id context
-            // is required once client certificates are verified, or OpenSSL refuses to resume.
+            // Resumption is stateful: session ids (TLS 1.2) and, with SSL_OP_NO_TICKET, TLS 1.3
+            // tickets that only name an entry of this context's bounded cache. Stateless
+            // tickets would carry the resumption secret encrypted under a ticket key living as
+            // long as the context, so one leaked key would open every recorded session. The id
+            // context is required once client certificates are verified, or OpenSSL refuses
+            // to resume.
+            SSL_CTX_set_options(ctx, dg_SSL_OP_NO_TICKET())
             let sessionContext = Array("dockgate".utf8)
             guard SSL_CTX_set_session_id_context(ctx, sessionContext, UInt32(sessionContext.count)) == 1 else {
                 throw OpenSSLError("SSL_CTX_set_session_id_context")
             }
             _ = dg_SSL_CTX_set_session_cache_mode(ctx, Int(SSL_SESS_CACHE_SERVER))
+            _ = dg_SSL_CTX_sess_set_cache_size(ctx, configuration.sessionCacheSize)
             _ = SSL_CTX_set_timeout(ctx, configuration.sessionLifetimeSeconds)
             SSL_CTX_set_alpn_select_cb(ctx, alpnSelectCallback, nil)
         } catch let error as OpenSSLError {

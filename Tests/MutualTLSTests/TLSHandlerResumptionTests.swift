@@ -31,6 +31,38 @@ import Testing
         #expect(second.serverRecorder.receivedString == "ping")
     }
 
+    /// Resumption is stateful (session ids, and TLS 1.3 tickets that only name a cache entry):
+    /// a session pushed out of the server's bounded cache cannot be resumed, while one still
+    /// in it can. A stateless ticket would carry its own state and resume regardless.
+    @Test(arguments: [TLSVersion.tls13, .tls12])
+    func sessionsLiveOnlyInTheServersBoundedCache(maximum: TLSVersion) throws {
+        let pki = try TestPKI.make()
+        defer { pki.remove() }
+        var configuration = pki.serverConfiguration()
+        configuration.sessionCacheSize = 1
+        let server = try TLSContext(server: configuration)
+        let client = try pki.clientContext(pki.alice, maximum: maximum)
+        var sessions: [TLSSession] = []
+        for _ in 0..<2 {
+            let pair = try EmbeddedTLSPair(server: server, client: client)
+            try pair.handshakeAndExchange()
+            sessions.append(try #require(pair.clientHandler.resumableSession))
+            pair.finish()
+        }
+
+        // The cached one first: every full handshake (and a TLS 1.3 resumption) adds a session.
+        let cached = try EmbeddedTLSPair(server: server, client: client, resuming: sessions[1])
+        defer { cached.finish() }
+        try cached.handshakeAndExchange()
+        #expect(cached.serverRecorder.summaries.first?.resumed == true)
+
+        let evicted = try EmbeddedTLSPair(server: server, client: client, resuming: sessions[0])
+        defer { evicted.finish() }
+        try evicted.handshakeAndExchange()
+        #expect(evicted.serverRecorder.summaries.first?.resumed == false)
+        #expect(evicted.serverRecorder.summaries.first?.peer.commonName == "alice")
+    }
+
     @Test func aNewContextDoesNotResumeSessionsOfTheOldOne() throws {
         let pki = try TestPKI.make()
         defer { pki.remove() }
