@@ -62,7 +62,10 @@ extension TLSContext {
             // certificate presented as a client certificate is refused.
             _ = SSL_CTX_set_purpose(ctx, X509_PURPOSE_SSL_CLIENT)
             SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, verifyCallback)
-            SSL_CTX_set_verify_depth(ctx, 8)
+            SSL_CTX_set_verify_depth(ctx, TLSContext.verifyDepth)
+            // A client's Certificate message is read whole before it is verified; OpenSSL's
+            // default bound (100 KiB) is far above any real chain.
+            _ = dg_SSL_CTX_set_max_cert_list(ctx, TLSContext.maximumCertificateListBytes)
 
             // Resumption is stateful: session ids (TLS 1.2) and, with SSL_OP_NO_TICKET, TLS 1.3
             // tickets that only name an entry of this context's bounded cache. Stateless
@@ -91,6 +94,13 @@ extension TLSContext {
             certificate: leaf, handshakeTimeout: configuration.handshakeTimeout,
             revocationListsExpire: revocationLists.compactMap(\.nextUpdate).min())
     }
+
+    /// Certificates a client chain may have above the client's own.
+    static let verifyDepth: Int32 = 8
+
+    /// 32 KiB for the client's whole certificate chain: a leaf and two intermediates with
+    /// RSA-4096 keys take about 6 KiB.
+    static let maximumCertificateListBytes = 32 * 1024
 
     /// An expired or not-yet-valid server certificate stops start-up, rather than letting
     /// every client fail its handshake with a less obvious error.
