@@ -237,6 +237,10 @@ final class TLSConnection {
         SSL_get1_peer_certificate(ssl).map { X509Certificate(taking: $0) }
     }
 
+    /// The certificates the peer sent above its own (`STACK_OF(X509)*`, owned by the SSL; use
+    /// it before the next call into this connection). The server side never includes the leaf.
+    var peerChain: OpaquePointer? { SSL_get_peer_cert_chain(ssl) }
+
     var negotiatedProtocol: String? {
         var data: UnsafePointer<UInt8>? = nil
         var length: UInt32 = 0

@@ -56,11 +56,26 @@ extension TLSHandler {
             failHandshake(refusal, context: context)
             return
         }
+        if let trust = pendingRecheck {
+            pendingRecheck = nil
+            if let failure = trust.verifyClient(certificate, presentedChain: connection.peerChain) {
+                failHandshake(
+                    TLSConnectionError(
+                        kind: .certificateRejected,
+                        reason:
+                            "certificate rejected: \(failure.summary) (by the trust settings reloaded during the handshake)",
+                        peerCertificate: certificate, verificationDepth: failure.depth,
+                        certificateAtFault: failure.certificateAtFault),
+                    context: context)
+                return
+            }
+        }
         let summary = TLSHandshakeSummary(
             peer: PeerIdentity(certificate: certificate), protocolVersion: connection.protocolVersion,
             cipher: connection.cipherName, applicationProtocol: connection.negotiatedProtocol, resumed: resumed)
         handshakeSummary = summary
         state = .active
+        if connection.context.role == .server { watchExpiry(of: certificate, context: context) }
         logger.debug(
             "TLS handshake completed",
             metadata: [

@@ -10,6 +10,10 @@ import NIOPosix
 ///
 /// `start()` binds every address or none (a partial start is torn down); `close()` stops
 /// accepting. The event loop group belongs to the caller.
+///
+/// When the TLS context is replaced (a reload), every open client connection verifies its
+/// client again against the new CA bundle and CRLs (`PeerRecheckEvent`); those no longer
+/// accepted are closed.
 public final class GateServer: Sendable {
     private let group: EventLoopGroup
     private let tls: ReloadableTLSContext
@@ -22,7 +26,7 @@ public final class GateServer: Sendable {
     private let limits: ConnectionLimits
     private let trail: AuditTrail?
     public let metrics: GateMetrics
-    /// Open client connections, for the shutdown drain.
+    /// Open client connections, for the shutdown drain and the re-check after a reload.
     private let clients = NIOLockedValueBox<[ObjectIdentifier: Channel]>([:])
 
     /// - Parameters:
@@ -48,6 +52,15 @@ public final class GateServer: Sendable {
         self.pool = UpstreamPool(address: upstream)
         self.logger = logger
         self.listeners = ListeningChannels()
+        let clients = self.clients
+        tls.whenReplaced { context in
+            let open = clients.withLockedValue { Array($0.values) }
+            logger.info(
+                "checking the clients of \(open.count) open connections against the reloaded CA bundle and CRLs")
+            for channel in open {
+                channel.pipeline.fireUserInboundEventTriggered(PeerRecheckEvent(context: context))
+            }
+        }
     }
 
     /// Binds every address and returns the bound addresses (useful with port 0).

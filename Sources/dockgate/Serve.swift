@@ -20,9 +20,10 @@ struct Serve: AsyncParsableCommand {
             Every client must present a certificate signed by --tlscacert; there is no way to \
             turn that off (--tlsverify is accepted for compatibility with dockerd command lines).
             SIGHUP, or a change to any of those files, reloads the certificates, key, CA bundle, \
-            CRLs and policy; on failure the old ones stay. SIGTERM or SIGINT stops accepting, gives \
-            requests in flight --shutdown-grace, closes what is left, flushes the audit log and \
-            exits 0.
+            CRLs and policy; on failure the old ones stay. After a reload every open connection's \
+            client certificate is checked again, and connections it no longer passes are closed. \
+            SIGTERM or SIGINT stops accepting, gives requests in flight --shutdown-grace, closes \
+            what is left, flushes the audit log and exits 0.
             """
     )
 
