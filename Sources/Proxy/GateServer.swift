@@ -133,6 +133,16 @@ public final class GateServer: Sendable {
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             .childChannelOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
+                // Checked first, before any TLS work: an address with too many handshakes in
+                // progress gets no more connections (a failed initializer makes NIO close it).
+                let source = channel.remoteAddress?.ipAddress ?? "unknown address"
+                guard limits.admitHandshake(from: source) else {
+                    logger.warning(
+                        "closed a new connection before its TLS handshake: \(limits.maximumHandshakesPerAddress) handshakes from its address are already in progress (--max-handshakes-per-address)",
+                        metadata: ["peer": "\(channel.remoteAddress.map { "\($0)" } ?? "?")"])
+                    metrics.handshake("refused", reason: "tooManyHandshakesFromAddress")
+                    return channel.eventLoop.makeFailedFuture(HandshakeLimitReached(address: source))
+                }
                 let key = ObjectIdentifier(channel)
                 clients.withLockedValue { $0[key] = channel }
                 channel.closeFuture.whenComplete { _ in _ = clients.withLockedValue { $0.removeValue(forKey: key) } }
@@ -148,7 +158,10 @@ public final class GateServer: Sendable {
                 }
                 return channel.eventLoop.makeCompletedFuture {
                     let operations = channel.pipeline.syncOperations
-                    try operations.addHandler(TLSHandler(context: tls.current, logger: logger))
+                    // The slot handler goes in first (the TLS handler is put before it), so the
+                    // handshake slot is given back even if making the TLS handler fails.
+                    try operations.addHandler(HandshakeSlotHandler(limits: limits, address: source))
+                    try operations.addHandler(TLSHandler(context: tls.current, logger: logger), position: .first)
                     // Built by hand rather than with configureHTTPServerPipeline: the decoder must
                     // keep bytes that follow an Upgrade request, and the proxy frames responses itself.
                     let handlers = HTTPServerHandlers(
@@ -192,6 +205,12 @@ extension NIOHTTPDecoderLimitConfiguration {
 
 /// dockgate is shutting down: a connection closes once its exchange in flight is answered.
 struct DrainEvent: Sendable {}
+
+/// Why a new connection was closed at accept: its address has the most handshakes allowed in
+/// progress already. Fails the child channel initializer, which makes NIO close the socket.
+struct HandshakeLimitReached: Error {
+    let address: String
+}
 
 extension HTTPResponseEncoder.Configuration {
     static var noFramingHeaders: Self {

@@ -118,6 +118,13 @@ struct Serve: AsyncParsableCommand {
     var maximumConnectionsPerClient: Int = 256
 
     @Option(
+        name: .customLong("max-handshakes-per-address"),
+        help:
+            "Connections from one IP address that may be in their TLS handshake at once; more are closed at once, before any TLS work."
+    )
+    var maximumHandshakesPerAddress: Int = 64
+
+    @Option(
         name: .customLong("audit-log"),
         help:
             "Audit records (JSON lines, hash-chained) to this file, or - for standard output; repeatable. Default: standard output."
@@ -170,6 +177,9 @@ struct Serve: AsyncParsableCommand {
         _ = try auditConfiguration()
         guard maximumConnections > 0, maximumConnectionsPerClient > 0 else {
             throw ValidationError("--max-connections and --max-connections-per-client must be positive")
+        }
+        guard maximumHandshakesPerAddress > 0 else {
+            throw ValidationError("--max-handshakes-per-address must be positive")
         }
         guard (1024...(1 << 20)).contains(maximumHeaderBytes) else {
             throw ValidationError("--max-header-bytes must be between 1024 and 1048576, not \(maximumHeaderBytes)")
@@ -225,7 +235,8 @@ struct Serve: AsyncParsableCommand {
             headerTimeout: .nanoseconds(Int64(headerTimeoutSeconds * 1e9)),
             idleTimeout: .nanoseconds(Int64(idleTimeoutSeconds * 1e9)), maximumHeaderBytes: maximumHeaderBytes,
             limits: ConnectionLimits(
-                maximumConnections: maximumConnections, maximumPerClient: maximumConnectionsPerClient),
+                maximumConnections: maximumConnections, maximumPerClient: maximumConnectionsPerClient,
+                maximumHandshakesPerAddress: maximumHandshakesPerAddress),
             audit: trail, logger: logger)
         if let sha = selection.fileSHA256 { server.metrics.policyLoaded(sha.hex) }
         logger.notice("forwarding to the Docker daemon at \(upstreamAddress)")

@@ -119,6 +119,7 @@ extension Serve {
             ("header-timeout", "\(headerTimeoutSeconds)"), ("idle-timeout", "\(idleTimeoutSeconds)"),
             ("max-header-bytes", "\(maximumHeaderBytes)"), ("max-connections", "\(maximumConnections)"),
             ("max-connections-per-client", "\(maximumConnectionsPerClient)"),
+            ("max-handshakes-per-address", "\(maximumHandshakesPerAddress)"),
             ("audit-log", auditLog.joined(separator: " ")), ("audit-syslog", "\(auditSyslog)"),
             ("audit-syslog-socket", auditSyslogSocket), ("audit-fsync", auditFsync ?? ""),
             ("audit-max-size", auditMaxSize ?? ""), ("audit-keep", auditKeep ?? ""), ("audit-failure", auditFailure),

@@ -202,6 +202,7 @@ struct ServeFlagTests {
         (["--metrics-addr", "9323"], "--metrics-addr 9323 is not HOST:PORT (or none)"),
         (["--min-api-version", "1"], "--min-api-version 1 is not an API version such as 1.24"),
         (["--upstream", "tcp://127.0.0.1:2375"], "dockgate forwards only to the daemon's local Unix socket"),
+        (["--max-handshakes-per-address", "0"], "--max-handshakes-per-address must be positive"),
     ]
 
     @Test("a flag serve cannot use is refused by name", arguments: mistakes)
