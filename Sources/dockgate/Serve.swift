@@ -18,7 +18,8 @@ struct Serve: AsyncParsableCommand {
         abstract: "Run the gate: terminate mutual TLS and forward Docker Engine API calls to the daemon.",
         discussion: """
             Every client must present a certificate signed by --tlscacert; there is no way to \
-            turn that off (--tlsverify is accepted for compatibility with dockerd command lines).
+            turn that off (--tlsverify and --tlsverify=true are accepted for compatibility with \
+            dockerd command lines; --tlsverify=false is refused).
             SIGHUP, or a change to any of those files, reloads the certificates, key, CA bundle, \
             CRLs and policy; on failure the old ones stay. After a reload every open connection's \
             client certificate is checked again, and connections it no longer passes are closed. \
@@ -35,13 +36,16 @@ struct Serve: AsyncParsableCommand {
             """)
     var config: String?
 
-    @Option(name: [.customShort("H"), .long], help: "Address to listen on (repeatable), tcp://ADDR:PORT.")
+    @Option(
+        name: [.customShort("H"), .long],
+        help: "Address to listen on (repeatable), tcp://ADDR:PORT; without a port, 2376.")
     var host: [String] = [ListenAddress.defaultValue.description]
 
-    @Flag(
-        name: .customLong("tlsverify"),
-        help: "Accepted for dockerd compatibility; client certificates are always verified.")
-    var tlsVerify = false
+    /// dockerd's boolean flag: bare, or with `=true` / `=false` (Go's spellings).
+    @Option(
+        name: .customLong("tlsverify"), defaultAsFlag: "true", parsing: .next,
+        help: "Accepted for dockerd compatibility, bare or =true; client certificates are always verified.")
+    var tlsVerify: String? = nil
 
     @Option(name: .customLong("tlscacert"), help: "CA bundle (PEM file or directory) that signs client certificates.")
     var caPath = "/etc/dockgate/ca.pem"
@@ -167,6 +171,7 @@ struct Serve: AsyncParsableCommand {
     var logLevel: String = "info"
 
     func validate() throws {
+        try Self.checkTLSVerify(tlsVerify)
         for value in host { _ = try ListenAddress(parsing: value) }
         _ = try UpstreamAddress(parsing: upstream)
         guard handshakeTimeoutSeconds > 0 else { throw ValidationError("--tls-handshake-timeout must be positive") }
@@ -351,6 +356,19 @@ extension Serve {
         } else {
             logger.notice("checking every request against \(source)profile \(selection.profile.name)")
         }
+    }
+
+    /// `--tlsverify` as dockerd (Go's flag package) reads a boolean. Verification cannot be
+    /// turned off, so a false value is refused rather than silently ignored: whoever wrote it
+    /// expects a gate without client certificates.
+    static func checkTLSVerify(_ value: String?) throws {
+        guard let value, !["1", "t", "T", "TRUE", "true", "True"].contains(value) else { return }
+        guard ["0", "f", "F", "FALSE", "false", "False"].contains(value) else {
+            throw ValidationError("--tlsverify=\(value) is not true or false")
+        }
+        throw ValidationError(
+            "--tlsverify=\(value): dockgate always verifies client certificates and cannot turn that off; drop the flag or use --tlsverify"
+        )
     }
 
     /// `127.0.0.1:9323` → ("127.0.0.1", 9323); `[::1]:9323` too.

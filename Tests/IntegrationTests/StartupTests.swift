@@ -203,7 +203,25 @@ struct ServeFlagTests {
         (["--min-api-version", "1"], "--min-api-version 1 is not an API version such as 1.24"),
         (["--upstream", "tcp://127.0.0.1:2375"], "dockgate forwards only to the daemon's local Unix socket"),
         (["--max-handshakes-per-address", "0"], "--max-handshakes-per-address must be positive"),
+        (
+            ["--tlsverify=false"],
+            "--tlsverify=false: dockgate always verifies client certificates and cannot turn that off"
+        ),
+        (["--tlsverify=0"], "--tlsverify=0: dockgate always verifies client certificates"),
+        (["--tlsverify=maybe"], "--tlsverify=maybe is not true or false"),
     ]
+
+    @Test("dockerd's --tlsverify=true is accepted", arguments: ["--tlsverify=true", "--tlsverify=1"])
+    func explicitTLSVerify(flag: String) async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let alice = try await bed.issueClient("alice")
+        let server = try await bed.startServer(
+            arguments: bed.serveArguments().filter { $0 != "--tlsverify" } + [flag])
+        let response = try await bed.curl(server, client: alice)
+        await expectThroughGate(response, client: alice, server: server)
+        await server.stop()
+    }
 
     @Test("a flag serve cannot use is refused by name", arguments: mistakes)
     func refused(flag: [String], message: String) async throws {
