@@ -35,6 +35,30 @@ struct CertsCommandTests {
         )
     }
 
+    @Test("a second `certs init` is refused and changes nothing; with --force it replaces the CA")
+    func initialiseTwice() async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let pki = PKIFiles(directory: bed.path("twice"))
+        try await bed.dockgateSucceeds(["certs", "init", "--dir", pki.directory])
+        let files = [pki.caCertificate, pki.caKey, pki.serverCertificate, pki.serverKey, pki.revocationList]
+        let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+
+        let again = try await bed.dockgate(["certs", "init", "--dir", pki.directory])
+        #expect(again.status == 1, "\(again)")
+        #expect(again.standardError.contains(pki.caCertificate) && again.standardError.contains("--force"), "\(again)")
+        #expect(
+            try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == before, "a refused init wrote files")
+
+        try await bed.dockgateSucceeds(["certs", "init", "--dir", pki.directory, "--force"])
+        let after = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        for (index, file) in files.enumerated() { #expect(after[index] != before[index], "\(file) was not replaced") }
+        let verify = try await bed.openssl([
+            "verify", "-CAfile", pki.caCertificate, "-purpose", "sslserver", pki.serverCertificate,
+        ])
+        #expect(verify.status == 0, "the new server certificate is not from the new CA:\n\(verify)")
+    }
+
     @Test("`certs client` writes the DOCKER_CERT_PATH trio with the documented subject and URI")
     func clientCertificate() async throws {
         let bed = try await TestBed.make()
