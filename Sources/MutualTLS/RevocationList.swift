@@ -33,7 +33,8 @@ public final class RevocationList: @unchecked Sendable {
     }
 
     /// Loads the CRLs of a file and checks each one before it is trusted: signed by one of
-    /// `authorities` and not past its nextUpdate (OpenSSL would then refuse every client).
+    /// `authorities`, and within its lastUpdate ... nextUpdate (outside it OpenSSL would refuse
+    /// every client: "CRL is not yet valid", "CRL has expired").
     static func loadAll(fromPEMFile path: String, trusting authorities: [X509Certificate], now: Date) throws
         -> [RevocationList]
     {
@@ -41,6 +42,10 @@ public final class RevocationList: @unchecked Sendable {
         for list in lists {
             guard authorities.contains(where: list.isIssued(by:)) else {
                 throw TLSConfigurationError.revocationListFromUnknownIssuer(path: path, issuer: list.issuer.rfc2253)
+            }
+            if list.lastUpdate > now {
+                throw TLSConfigurationError.revocationListNotYetValid(
+                    path: path, lastUpdate: ASN1Time.string(list.lastUpdate))
             }
             if let nextUpdate = list.nextUpdate, nextUpdate < now {
                 throw TLSConfigurationError.revocationListExpired(path: path, nextUpdate: ASN1Time.string(nextUpdate))

@@ -28,6 +28,9 @@ public struct ServerTLSConfiguration: Sendable, Hashable {
     public var handshakeTimeout: TimeAmount
     /// How long a session (ticket or id) may be resumed after the full handshake.
     public var sessionLifetimeSeconds: Int
+    /// Sessions the server keeps for resumption; the oldest goes when a new one would
+    /// exceed it (each holds the client's certificates, a few KiB).
+    public var sessionCacheSize: Int
 
     public init(
         caBundlePath: String,
@@ -38,7 +41,8 @@ public struct ServerTLSConfiguration: Sendable, Hashable {
         minimumVersion: TLSVersion = .tls12,
         applicationProtocols: [String] = ["http/1.1"],
         handshakeTimeout: TimeAmount = .seconds(10),
-        sessionLifetimeSeconds: Int = 3600
+        sessionLifetimeSeconds: Int = 3600,
+        sessionCacheSize: Int = 10_000
     ) {
         self.caBundlePath = caBundlePath
         self.certificateChainPath = certificateChainPath
@@ -49,6 +53,7 @@ public struct ServerTLSConfiguration: Sendable, Hashable {
         self.applicationProtocols = applicationProtocols
         self.handshakeTimeout = handshakeTimeout
         self.sessionLifetimeSeconds = sessionLifetimeSeconds
+        self.sessionCacheSize = sessionCacheSize
     }
 }
 

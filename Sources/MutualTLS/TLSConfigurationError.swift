@@ -13,6 +13,9 @@ public enum TLSConfigurationError: Error, Sendable, Equatable, CustomStringConve
     case certificateNotYetValid(path: String, subject: String, notBefore: String)
     case revocationListExpired(path: String, nextUpdate: String)
     case revocationListFromUnknownIssuer(path: String, issuer: String)
+    case revocationListNotYetValid(path: String, lastUpdate: String)
+    case authorityWithoutRevocationList(caBundlePath: String, subject: String)
+    case notAnAuthority(path: String, subject: String)
     case invalidSetting(name: String, detail: String)
     case openssl(String)
 
@@ -40,6 +43,15 @@ public enum TLSConfigurationError: Error, Sendable, Equatable, CustomStringConve
                 "revocation list \(path) expired at \(nextUpdate) (its nextUpdate); every client would be refused. Re-issue it (dockgate certs revoke --dir CA_DIR refreshes it)"
         case .revocationListFromUnknownIssuer(let path, let issuer):
             return "revocation list \(path) is issued by \(issuer), which is not a CA in the CA bundle"
+        case .revocationListNotYetValid(let path, let lastUpdate):
+            return
+                "revocation list \(path) is not valid before \(lastUpdate) (its lastUpdate); every client would be refused until then. Check this machine's clock, or re-issue it (dockgate certs revoke --dir CA_DIR back-dates it for clock skew)"
+        case .authorityWithoutRevocationList(let caBundlePath, let subject):
+            return
+                "CA \(subject) in \(caBundlePath) has no CRL among --tlscrl; with any CRL given, each CA needs its own, or every client it issued is refused (\"unable to get certificate CRL\"). Add its CRL with --tlscrl, or remove the CA from the bundle"
+        case .notAnAuthority(let path, let subject):
+            return
+                "\(path) holds \(subject), which is not a CA certificate (no basicConstraints CA:TRUE); a CA bundle may hold CA certificates only, or that certificate would be trusted as an issuer of client certificates"
         case .invalidSetting(let name, let detail):
             return "invalid TLS setting \(name): \(detail)"
         case .openssl(let detail):

@@ -23,13 +23,26 @@ final class TLSConnection {
         case failed(TLSConnectionError)
     }
 
+    enum WriteResult {
+        /// All of the plaintext is encrypted and waits in the write BIO.
+        case complete
+        case failed(TLSConnectionError)
+    }
+
+    enum ShutdownResult {
+        /// Our close_notify waits in the write BIO (or was sent before).
+        case sent
+        case failed(TLSConnectionError)
+    }
+
     let ssl: OpaquePointer
     /// Keeps the `SSL_CTX` alive as long as the `SSL` needs it.
     let context: TLSContext
     private let networkToSSL: OpaquePointer
     private let sslToNetwork: OpaquePointer
-    /// The first certificate verification failure, recorded by the verify callback.
-    private(set) var verificationFailure: (reason: String, leaf: X509Certificate?)?
+    /// The first certificate verification failure, recorded by the verify callback, with the
+    /// client's own certificate.
+    private(set) var verificationFailure: (failure: CertificateVerificationFailure, leaf: X509Certificate?)?
 
     init(context: TLSContext) throws {
         ERR_clear_error()
@@ -71,8 +84,8 @@ final class TLSConnection {
         return Unmanaged<TLSConnection>.fromOpaque(raw).takeUnretainedValue()
     }
 
-    func recordVerificationFailure(reason: String, leaf: X509Certificate?) {
-        if verificationFailure == nil { verificationFailure = (reason, leaf) }
+    func recordVerificationFailure(_ failure: CertificateVerificationFailure, leaf: X509Certificate?) {
+        if verificationFailure == nil { verificationFailure = (failure, leaf) }
     }
 
     // MARK: Ciphertext
@@ -119,15 +132,12 @@ final class TLSConnection {
     }
 
     private func handshakeError(stack: OpenSSLErrorStack) -> TLSConnectionError {
-        if let failure = verificationFailure {
+        if let (failure, leaf) = verificationFailure {
             // A stale CRL refuses every client; say whose file is at fault, not the client's.
-            let hint =
-                failure.reason.hasPrefix("CRL ")
-                ? " (the server's --tlscrl file is out of date: re-sign it with dockgate certs revoke --dir CA_DIR, then reload)"
-                : ""
+            let hint = failure.isStaleRevocationList ? CertificateVerificationFailure.staleRevocationListHint : ""
             return TLSConnectionError(
-                kind: .certificateRejected, reason: "certificate rejected: \(failure.reason)\(hint)", stack: stack,
-                peerCertificate: failure.leaf)
+                kind: .certificateRejected, reason: "certificate rejected: \(failure.summary)\(hint)", stack: stack,
+                peerCertificate: leaf, verificationDepth: failure.depth, certificateAtFault: failure.certificateAtFault)
         }
         if stack.isPlaintextHTTP {
             return TLSConnectionError(kind: .plaintextHTTP, reason: "plaintext HTTP sent to the TLS port", stack: stack)
@@ -166,16 +176,16 @@ final class TLSConnection {
             return .wouldBlock
         case SSL_ERROR_ZERO_RETURN:
             return .closeNotify
-        default:
-            let stack = OpenSSLErrorStack.capture()
-            return .failed(
-                TLSConnectionError(kind: .protocolError, reason: "TLS read failed: \(stack)", stack: stack))
+        case let code:
+            return .failed(failure("TLS read", code: code))
         }
     }
 
-    /// Encrypts all of `buffer`. Memory BIOs never push back, so a write either completes or fails.
-    func writePlaintext(_ buffer: ByteBuffer) -> TLSConnectionError? {
-        var failure: TLSConnectionError? = nil
+    /// Encrypts all of `buffer`. Memory BIOs never push back, so a write completes unless the
+    /// connection cannot carry application data (no finished handshake, our close_notify
+    /// sent, a fatal alert): then it fails, and says which.
+    func writePlaintext(_ buffer: ByteBuffer) -> WriteResult {
+        var result = WriteResult.complete
         buffer.withUnsafeReadableBytes { bytes in
             var offset = 0
             while offset < bytes.count {
@@ -183,22 +193,42 @@ final class TLSConnection {
                 var written = 0
                 let status = SSL_write_ex(ssl, bytes.baseAddress! + offset, bytes.count - offset, &written)
                 guard status == 1 else {
-                    let stack = OpenSSLErrorStack.capture()
-                    failure = TLSConnectionError(
-                        kind: .protocolError, reason: "TLS write failed: \(stack)", stack: stack)
+                    result = .failed(failure("TLS write", code: SSL_get_error(ssl, status)))
                     return
                 }
                 offset += written
             }
         }
-        return failure
+        return result
     }
 
-    /// Queues our close_notify alert (drain the ciphertext afterwards).
-    func sendCloseNotify() {
+    /// Queues our close_notify alert (drain the ciphertext afterwards). Fails when there is no
+    /// TLS session to close yet (mid-handshake) or after a fatal error.
+    func sendCloseNotify() -> ShutdownResult {
         ERR_clear_error()
-        _ = SSL_shutdown(ssl)
-        ERR_clear_error()
+        let status = SSL_shutdown(ssl)
+        // 0: ours is queued, the peer's not yet seen; 1: both directions are closed.
+        guard status < 0 else { return .sent }
+        return .failed(failure("TLS close_notify", code: SSL_get_error(ssl, status)))
+    }
+
+    /// A failed read, write or shutdown in words, from `SSL_get_error`'s `code` and the error
+    /// queue (captured here, so call right after the failing call).
+    private func failure(_ operation: String, code: Int32) -> TLSConnectionError {
+        let stack = OpenSSLErrorStack.capture()
+        let reason: String
+        switch code {
+        case SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE:
+            // Only possible before the handshake finished: memory BIOs never block.
+            reason = "the TLS handshake has not finished"
+        case SSL_ERROR_ZERO_RETURN:
+            reason = "the peer closed the TLS session (close_notify)"
+        case SSL_ERROR_SYSCALL where stack.isEmpty:
+            reason = "the connection broke"
+        default:
+            reason = stack.entries.last.map { Self.shortReason($0) } ?? "error \(code) from OpenSSL"
+        }
+        return TLSConnectionError(kind: .protocolError, reason: "\(operation) failed: \(reason)", stack: stack)
     }
 
     // MARK: Facts about the established connection
@@ -206,6 +236,10 @@ final class TLSConnection {
     var peerCertificate: X509Certificate? {
         SSL_get1_peer_certificate(ssl).map { X509Certificate(taking: $0) }
     }
+
+    /// The certificates the peer sent above its own (`STACK_OF(X509)*`, owned by the SSL; use
+    /// it before the next call into this connection). The server side never includes the leaf.
+    var peerChain: OpaquePointer? { SSL_get_peer_cert_chain(ssl) }
 
     var negotiatedProtocol: String? {
         var data: UnsafePointer<UInt8>? = nil

@@ -24,15 +24,22 @@ public struct TLSConnectionError: Error, Sendable, CustomStringConvertible {
     public let stack: OpenSSLErrorStack
     /// The peer's leaf certificate, when the handshake got far enough to see one.
     public let peerCertificate: X509Certificate?
+    /// For a rejected certificate: where in the chain verification failed (0 is the peer's
+    /// own certificate), and the certificate it failed on.
+    public let verificationDepth: Int?
+    public let certificateAtFault: X509Certificate?
 
     public init(
         kind: Kind, reason: String, stack: OpenSSLErrorStack = OpenSSLErrorStack(entries: []),
-        peerCertificate: X509Certificate? = nil
+        peerCertificate: X509Certificate? = nil, verificationDepth: Int? = nil,
+        certificateAtFault: X509Certificate? = nil
     ) {
         self.kind = kind
         self.reason = reason
         self.stack = stack
         self.peerCertificate = peerCertificate
+        self.verificationDepth = verificationDepth
+        self.certificateAtFault = certificateAtFault
     }
 
     public var description: String {

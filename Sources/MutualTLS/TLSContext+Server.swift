@@ -7,7 +7,8 @@ extension TLSContext {
     ///
     /// Fails with a `TLSConfigurationError` naming the file when a file is unreadable or not
     /// PEM, the key does not match the certificate, the certificate is expired or not yet
-    /// valid, the CA bundle holds no certificate, or a CRL is expired or from an unknown CA.
+    /// valid, the CA bundle holds no certificate or one that is no CA, a CRL is expired, not yet
+    /// valid or from an unknown CA, or (with any CRL given) a CA of the bundle has no CRL.
     public convenience init(server configuration: ServerTLSConfiguration, now: Date = Date()) throws {
         let chain = try X509Certificate.loadAll(fromPEMFile: configuration.certificateChainPath)
         let leaf = chain[0]
@@ -21,6 +22,10 @@ extension TLSContext {
         let authorities = try TrustBundle.load(configuration.caBundlePath)
         let revocationLists = try configuration.revocationListPaths.flatMap {
             try RevocationList.loadAll(fromPEMFile: $0, trusting: authorities, now: now)
+        }
+        if let uncovered = RevocationCoverage.authorityWithoutList(authorities, lists: revocationLists) {
+            throw TLSConfigurationError.authorityWithoutRevocationList(
+                caBundlePath: configuration.caBundlePath, subject: uncovered.subject.rfc2253)
         }
 
         let ctx = try TLSContext.makeBase(method: TLS_server_method(), minimum: configuration.minimumVersion)
@@ -49,21 +54,32 @@ extension TLSContext {
                 guard X509_STORE_add_crl(store, list.pointer) == 1 else { throw OpenSSLError("X509_STORE_add_crl") }
             }
             if !revocationLists.isEmpty {
-                X509_STORE_set_flags(store, UInt(X509_V_FLAG_CRL_CHECK))
+                // Every certificate of the chain, not only the client's: revoking an
+                // intermediate CA must shut out everything it issued.
+                X509_STORE_set_flags(store, UInt(X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL))
             }
             // clientAuth (or no EKU) required of the client's leaf; a serverAuth-only
             // certificate presented as a client certificate is refused.
             _ = SSL_CTX_set_purpose(ctx, X509_PURPOSE_SSL_CLIENT)
             SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, verifyCallback)
-            SSL_CTX_set_verify_depth(ctx, 8)
+            SSL_CTX_set_verify_depth(ctx, TLSContext.verifyDepth)
+            // A client's Certificate message is read whole before it is verified; OpenSSL's
+            // default bound (100 KiB) is far above any real chain.
+            _ = dg_SSL_CTX_set_max_cert_list(ctx, TLSContext.maximumCertificateListBytes)
 
-            // Resumption: stateful ids (TLS 1.2) and tickets (both versions). The id context
-            // is required once client certificates are verified, or OpenSSL refuses to resume.
+            // Resumption is stateful: session ids (TLS 1.2) and, with SSL_OP_NO_TICKET, TLS 1.3
+            // tickets that only name an entry of this context's bounded cache. Stateless
+            // tickets would carry the resumption secret encrypted under a ticket key living as
+            // long as the context, so one leaked key would open every recorded session. The id
+            // context is required once client certificates are verified, or OpenSSL refuses
+            // to resume.
+            SSL_CTX_set_options(ctx, dg_SSL_OP_NO_TICKET())
             let sessionContext = Array("dockgate".utf8)
             guard SSL_CTX_set_session_id_context(ctx, sessionContext, UInt32(sessionContext.count)) == 1 else {
                 throw OpenSSLError("SSL_CTX_set_session_id_context")
             }
             _ = dg_SSL_CTX_set_session_cache_mode(ctx, Int(SSL_SESS_CACHE_SERVER))
+            _ = dg_SSL_CTX_sess_set_cache_size(ctx, configuration.sessionCacheSize)
             _ = SSL_CTX_set_timeout(ctx, configuration.sessionLifetimeSeconds)
             SSL_CTX_set_alpn_select_cb(ctx, alpnSelectCallback, nil)
         } catch let error as OpenSSLError {
@@ -75,8 +91,16 @@ extension TLSContext {
         }
         try self.init(
             pointer: ctx, role: .server, applicationProtocols: configuration.applicationProtocols, serverName: nil,
-            certificate: leaf, handshakeTimeout: configuration.handshakeTimeout)
+            certificate: leaf, handshakeTimeout: configuration.handshakeTimeout,
+            revocationListsExpire: revocationLists.compactMap(\.nextUpdate).min())
     }
+
+    /// Certificates a client chain may have above the client's own.
+    static let verifyDepth: Int32 = 8
+
+    /// 32 KiB for the client's whole certificate chain: a leaf and two intermediates with
+    /// RSA-4096 keys take about 6 KiB.
+    static let maximumCertificateListBytes = 32 * 1024
 
     /// An expired or not-yet-valid server certificate stops start-up, rather than letting
     /// every client fail its handshake with a less obvious error.
@@ -120,16 +144,30 @@ private let alpnSelectCallback:
         return SSL_TLSEXT_ERR_OK
     }
 
-/// Keeps OpenSSL's verdict and records the first failure (and the client's leaf) on the
-/// connection, so the refusal can be logged with the subject and fingerprint.
+/// Keeps OpenSSL's verdict, adds dockgate's own check of the client's certificate
+/// (`LeafCertificateCheck`), and records the first failure on the connection (with its depth,
+/// the certificate at fault and the client's leaf), so the refusal can be logged precisely.
+///
+/// OpenSSL calls it once per certificate of the chain, root first, with `preverifyOK` 1 when
+/// its own checks of that certificate passed.
 let verifyCallback: @convention(c) (Int32, OpaquePointer?) -> Int32 = { preverifyOK, storeContext in
-    guard preverifyOK == 0, let storeContext,
+    guard let storeContext,
         let rawSSL = X509_STORE_CTX_get_ex_data(storeContext, SSL_get_ex_data_X509_STORE_CTX_idx()),
         let connection = TLSConnection.from(OpaquePointer(rawSSL))
     else { return preverifyOK }
-    let code = X509_STORE_CTX_get_error(storeContext)
-    let reason = String(cString: X509_verify_cert_error_string(Int(code)))
-    let leaf = X509_STORE_CTX_get0_cert(storeContext).map { X509Certificate(borrowing: $0) }
-    connection.recordVerificationFailure(reason: reason, leaf: leaf)
-    return preverifyOK
+    let leaf = { X509_STORE_CTX_get0_cert(storeContext).map { X509Certificate(borrowing: $0) } }
+    guard preverifyOK == 1 else {
+        connection.recordVerificationFailure(CertificateVerificationFailure(storeContext: storeContext), leaf: leaf())
+        return preverifyOK
+    }
+    guard X509_STORE_CTX_get_error_depth(storeContext) == 0, let current = X509_STORE_CTX_get_current_cert(storeContext)
+    else { return 1 }
+    let certificate = X509Certificate(borrowing: current)
+    guard let refusal = LeafCertificateCheck.refusal(certificate) else { return 1 }
+    // A defined error for the session's verify result and the alert; failing without one
+    // leaves OpenSSL to report an unspecified error.
+    X509_STORE_CTX_set_error(storeContext, X509_V_ERR_APPLICATION_VERIFICATION)
+    connection.recordVerificationFailure(
+        CertificateVerificationFailure(reason: refusal, depth: 0, certificateAtFault: certificate), leaf: certificate)
+    return 0
 }

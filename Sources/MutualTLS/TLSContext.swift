@@ -7,9 +7,8 @@ import NIOCore
 ///
 /// Immutable after `init`: OpenSSL allows `SSL_new` on one context from many threads, and
 /// nothing here changes the context later. A new certificate, CA or CRL means a new
-/// context (see `ReloadableTLSContext`), which also means new session-ticket keys and an
-/// empty session cache, so no session made under the old trust settings resumes under the
-/// new ones.
+/// context (see `ReloadableTLSContext`), which also means an empty session cache, so no
+/// session made under the old trust settings resumes under the new ones.
 public final class TLSContext: @unchecked Sendable {
     public enum Role: Sendable { case server, client }
 
@@ -23,10 +22,14 @@ public final class TLSContext: @unchecked Sendable {
     /// The server's own leaf, for logs and tests.
     public let certificate: X509Certificate?
     public let handshakeTimeout: NIOCore.TimeAmount
+    /// The earliest nextUpdate of the CRLs loaded; nil without CRLs. A resumed session skips
+    /// chain verification, so the handler checks this itself (a full handshake fails on an
+    /// expired CRL inside OpenSSL).
+    public let revocationListsExpire: Date?
 
     init(
         pointer: OpaquePointer, role: Role, applicationProtocols: [String], serverName: String?,
-        certificate: X509Certificate?, handshakeTimeout: NIOCore.TimeAmount
+        certificate: X509Certificate?, handshakeTimeout: NIOCore.TimeAmount, revocationListsExpire: Date? = nil
     ) throws {
         self.pointer = pointer
         self.role = role
@@ -36,6 +39,7 @@ public final class TLSContext: @unchecked Sendable {
         self.serverName = serverName
         self.certificate = certificate
         self.handshakeTimeout = handshakeTimeout
+        self.revocationListsExpire = revocationListsExpire
         SSL_CTX_set_ex_data(pointer, TLSContext.exDataIndex, Unmanaged.passUnretained(self).toOpaque())
     }
 
@@ -67,7 +71,7 @@ public final class TLSContext: @unchecked Sendable {
     }
 
     /// A fresh `SSL_CTX` with the settings both roles share: TLS 1.2 minimum, no
-    /// renegotiation, no compression, ECDHE + AEAD suites only for TLS 1.2.
+    /// renegotiation, no compression, ECDHE + AEAD suites only for TLS 1.2, security level 2.
     static func makeBase(method: OpaquePointer?, minimum: TLSVersion, maximum: TLSVersion = .tls13) throws
         -> OpaquePointer
     {
@@ -87,12 +91,20 @@ public final class TLSContext: @unchecked Sendable {
             guard dg_SSL_CTX_set1_groups_list(ctx, "X25519:P-256:P-384") == 1 else {
                 throw TLSConfigurationError.openssl(OpenSSLError("SSL_CTX_set1_groups_list").description)
             }
+            // Set last and explicitly: SSL_CTX_new applies OPENSSL_CONF's system_default
+            // section, whose CipherString may carry @SECLEVEL=0 and would otherwise let
+            // RSA-1024 keys or SHA-1 signatures through.
+            SSL_CTX_set_security_level(ctx, TLSContext.securityLevel)
             return ctx
         } catch {
             SSL_CTX_free(ctx)
             throw error
         }
     }
+
+    /// 112-bit security: RSA and DH keys of at least 2048 bits, ECC of at least 224, no SHA-1
+    /// signatures.
+    static let securityLevel: Int32 = 2
 
     /// TLS 1.2 suites: forward secret key exchange and AEAD only. TLS 1.3 suites are all
     /// AEAD already and keep OpenSSL's defaults.

@@ -52,22 +52,30 @@ extension TLSHandler {
             return
         }
         let resumed = connection.sessionWasReused
-        // A resumed session skips chain verification. Its trust settings are those of this
-        // very context (a reload makes a new context, new ticket keys and an empty cache), so
-        // only the passage of time can have changed the verdict.
-        if resumed && certificate.notAfter < Date() {
-            failHandshake(
-                TLSConnectionError(
-                    kind: .resumedCertificateExpired, reason: "resumed session's certificate has expired",
-                    peerCertificate: certificate),
-                context: context)
+        if resumed, let refusal = resumptionRefusal(certificate) {
+            failHandshake(refusal, context: context)
             return
+        }
+        if let trust = pendingRecheck {
+            pendingRecheck = nil
+            if let failure = trust.verifyClient(certificate, presentedChain: connection.peerChain) {
+                failHandshake(
+                    TLSConnectionError(
+                        kind: .certificateRejected,
+                        reason:
+                            "certificate rejected: \(failure.summary) (by the trust settings reloaded during the handshake)",
+                        peerCertificate: certificate, verificationDepth: failure.depth,
+                        certificateAtFault: failure.certificateAtFault),
+                    context: context)
+                return
+            }
         }
         let summary = TLSHandshakeSummary(
             peer: PeerIdentity(certificate: certificate), protocolVersion: connection.protocolVersion,
             cipher: connection.cipherName, applicationProtocol: connection.negotiatedProtocol, resumed: resumed)
         handshakeSummary = summary
         state = .active
+        if connection.context.role == .server { watchExpiry(of: certificate, context: context) }
         logger.debug(
             "TLS handshake completed",
             metadata: [
@@ -84,6 +92,27 @@ extension TLSHandler {
         }
         readPlaintext(context: context)  // application data that came with the last flight
     }
+    /// Why a resumed session may not go on, if it may not. Resumption skips chain
+    /// verification; the trust settings are those of this very context (a reload makes a new
+    /// context with an empty session cache), so only the passage of time can have changed the
+    /// verdict: the certificate expired, or a CRL passed its nextUpdate (a full handshake
+    /// would then fail inside OpenSSL with "CRL has expired").
+    func resumptionRefusal(_ certificate: X509Certificate, now: Date = Date()) -> TLSConnectionError? {
+        if certificate.notAfter < now {
+            return TLSConnectionError(
+                kind: .resumedCertificateExpired, reason: "resumed session's certificate has expired",
+                peerCertificate: certificate)
+        }
+        if let expiry = connection.context.revocationListsExpire, expiry < now {
+            return TLSConnectionError(
+                kind: .certificateRejected,
+                reason:
+                    "certificate rejected: CRL has expired\(CertificateVerificationFailure.staleRevocationListHint)",
+                peerCertificate: certificate)
+        }
+        return nil
+    }
+
     /// Logs the refusal, sends the alert (or, for plaintext HTTP, a readable HTTP answer as Go
     /// servers do), tells the pipeline, and closes.
     func failHandshake(_ error: TLSConnectionError, context: ChannelHandlerContext) {
@@ -115,10 +144,10 @@ extension TLSHandler {
             "reason": "\(error.reason)",
         ]
         if let certificate = error.peerCertificate {
-            metadata["subject"] = "\(certificate.subject)"
-            metadata["serial"] = "\(certificate.serialNumberHex)"
-            metadata["sha256"] = "\(certificate.sha256Fingerprint)"
+            metadata.merge(Self.metadata(describing: certificate)) { _, new in new }
         }
+        if let depth = error.verificationDepth { metadata["depth"] = "\(depth)" }
+        if let atFault = error.certificateAtFault { metadata["fault_subject"] = "\(atFault.subject)" }
         if !error.stack.isEmpty { metadata["openssl"] = "\(error.stack)" }
         logger.warning("TLS handshake refused", metadata: metadata)
         context.fireUserInboundEventTriggered(
@@ -127,5 +156,13 @@ extension TLSHandler {
                     kind: error.kind.rawValue, reason: error.reason, subject: error.peerCertificate?.subject.rfc2253,
                     serial: error.peerCertificate?.serialNumberHex,
                     fingerprint: error.peerCertificate?.sha256Fingerprint)))
+    }
+
+    /// Who the peer is, for a log line: subject, serial and SHA-256 fingerprint.
+    static func metadata(describing certificate: X509Certificate) -> Logger.Metadata {
+        [
+            "subject": "\(certificate.subject)", "serial": "\(certificate.serialNumberHex)",
+            "sha256": "\(certificate.sha256Fingerprint)",
+        ]
     }
 }

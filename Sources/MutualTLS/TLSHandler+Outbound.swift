@@ -1,3 +1,4 @@
+import Logging
 import NIOCore
 
 extension TLSHandler {
@@ -41,10 +42,23 @@ extension TLSHandler {
         switch state {
         case .active:
             encryptPendingWrites(context: context)
-            state = .outputClosed
-            connection.sendCloseNotify()
-            writeCiphertext(context: context, promise: promise)
-            context.flush()
+            // A failed write closes the whole connection; this close completes with it.
+            guard state == .active else {
+                closeCompletely(context: context, promise: promise)
+                return
+            }
+            switch connection.sendCloseNotify() {
+            case .sent:
+                state = .outputClosed
+                writeCiphertext(context: context, promise: promise)
+                context.flush()
+            case .failed(let error):
+                // Without close_notify the peer cannot tell the end of our output from a cut
+                // connection; end it outright instead of leaving it half-closed in doubt.
+                context.fireErrorCaught(error)
+                closeCompletely(context: context, promise: nil)
+                promise?.fail(error)
+            }
         case .inputClosed:
             // Both directions are now finished.
             closeCompletely(context: context, promise: promise)
@@ -68,15 +82,20 @@ extension TLSHandler {
             failPendingWrites(ChannelError.ioOnClosedChannel)
             context.close(promise: promise)
         case .active, .inputClosed, .outputClosed:
-            let closeNotifyAlreadySent: Bool
-            switch state {
-            case .outputClosed: closeNotifyAlreadySent = true
-            default:
-                closeNotifyAlreadySent = false
+            let closeNotifyAlreadySent = state == .outputClosed
+            if !closeNotifyAlreadySent {
+                let before = state
                 encryptPendingWrites(context: context)
+                // A failed write already closes the whole connection; this close completes with it.
+                guard state == before else {
+                    closeCompletely(context: context, promise: promise)
+                    return
+                }
             }
             state = .closing
-            if !closeNotifyAlreadySent { connection.sendCloseNotify() }
+            if !closeNotifyAlreadySent, case .failed(let error) = connection.sendCloseNotify() {
+                logger.debug("closing without close_notify", metadata: ["reason": "\(error)"])
+            }
             let written = context.eventLoop.makePromise(of: Void.self)
             writeCiphertext(context: context, promise: written)
             context.flush()
@@ -103,7 +122,10 @@ extension TLSHandler {
         let writes = pendingWrites
         pendingWrites.removeAll()
         for (index, write) in writes.enumerated() {
-            if let error = connection.writePlaintext(write.data) {
+            switch connection.writePlaintext(write.data) {
+            case .complete:
+                continue
+            case .failed(let error):
                 for remaining in writes[index...] { remaining.promise?.fail(error) }
                 context.fireErrorCaught(error)
                 closeCompletely(context: context, promise: nil)

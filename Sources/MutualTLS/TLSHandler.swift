@@ -9,6 +9,11 @@ import NIOCore
 /// held and sent once it does. After a verified handshake the handler fires
 /// `TLSUserEvent.handshakeCompleted` carrying the peer's `PeerIdentity`.
 ///
+/// In the server role the client's certificate keeps being checked after the handshake: the
+/// connection is closed (close_notify, then the socket) when the certificate expires, or when
+/// a `PeerRecheckEvent` (sent after a reload) finds that the new CA bundle or CRLs no longer
+/// accept it.
+///
 /// Half-close follows the docker CLI: a peer's `close_notify` (how `docker exec -i` ends
 /// stdin, with no TCP FIN) reaches the pipeline as `ChannelEvent.inputClosed` while writes
 /// keep working; `close(mode: .output)` sends our own `close_notify` and keeps reading.
@@ -47,6 +52,11 @@ public final class TLSHandler: ChannelDuplexHandler {
     var flushPending = false
     var handshakeTimer: Scheduled<Void>?
     var closeTimer: Scheduled<Void>?
+    /// Fires when the client's certificate expires (server role, after the handshake).
+    var expiryTimer: Scheduled<Void>?
+    /// Trust settings that changed while the handshake was running, to check the client
+    /// against once it completes.
+    var pendingRecheck: TLSContext?
 
     /// Set once the handshake has completed.
     public internal(set) var handshakeSummary: TLSHandshakeSummary?
@@ -105,6 +115,8 @@ public final class TLSHandler: ChannelDuplexHandler {
         handshakeTimer = nil
         closeTimer?.cancel()
         closeTimer = nil
+        expiryTimer?.cancel()
+        expiryTimer = nil
     }
 
     // MARK: Inbound
@@ -130,6 +142,10 @@ public final class TLSHandler: ChannelDuplexHandler {
     }
 
     public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let recheck = event as? PeerRecheckEvent {
+            recheckPeer(against: recheck.context, context: context)
+            return
+        }
         guard case ChannelEvent.inputClosed = event else {
             context.fireUserInboundEventTriggered(event)
             return

@@ -128,8 +128,13 @@ public final class X509Certificate: @unchecked Sendable {
         return X509_verify(pointer, key) == 1
     }
 
-    /// True for a certificate with basicConstraints CA:TRUE.
+    /// True for a certificate OpenSSL would accept as an issuer: basicConstraints CA:TRUE, or
+    /// the legacy signs (a v1 self-signed certificate, keyUsage keyCertSign alone).
     public var isCertificateAuthority: Bool { X509_check_ca(pointer) >= 1 }
+
+    /// True only for basicConstraints CA:TRUE (with keyCertSign if keyUsage is present): the
+    /// explicit mark a trust anchor must carry.
+    public var hasCABasicConstraint: Bool { X509_check_ca(pointer) == 1 }
 }
 
 extension X509Certificate: Equatable {

@@ -10,6 +10,10 @@ import NIOPosix
 ///
 /// `start()` binds every address or none (a partial start is torn down); `close()` stops
 /// accepting. The event loop group belongs to the caller.
+///
+/// When the TLS context is replaced (a reload), every open client connection verifies its
+/// client again against the new CA bundle and CRLs (`PeerRecheckEvent`); those no longer
+/// accepted are closed.
 public final class GateServer: Sendable {
     private let group: EventLoopGroup
     private let tls: ReloadableTLSContext
@@ -22,7 +26,7 @@ public final class GateServer: Sendable {
     private let limits: ConnectionLimits
     private let trail: AuditTrail?
     public let metrics: GateMetrics
-    /// Open client connections, for the shutdown drain.
+    /// Open client connections, for the shutdown drain and the re-check after a reload.
     private let clients = NIOLockedValueBox<[ObjectIdentifier: Channel]>([:])
 
     /// - Parameters:
@@ -48,6 +52,15 @@ public final class GateServer: Sendable {
         self.pool = UpstreamPool(address: upstream)
         self.logger = logger
         self.listeners = ListeningChannels()
+        let clients = self.clients
+        tls.whenReplaced { context in
+            let open = clients.withLockedValue { Array($0.values) }
+            logger.info(
+                "checking the clients of \(open.count) open connections against the reloaded CA bundle and CRLs")
+            for channel in open {
+                channel.pipeline.fireUserInboundEventTriggered(PeerRecheckEvent(context: context))
+            }
+        }
     }
 
     /// Binds every address and returns the bound addresses (useful with port 0).
@@ -120,6 +133,16 @@ public final class GateServer: Sendable {
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             .childChannelOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
+                // Checked first, before any TLS work: an address with too many handshakes in
+                // progress gets no more connections (a failed initializer makes NIO close it).
+                let source = channel.remoteAddress?.ipAddress ?? "unknown address"
+                guard limits.admitHandshake(from: source) else {
+                    logger.warning(
+                        "closed a new connection before its TLS handshake: \(limits.maximumHandshakesPerAddress) handshakes from its address are already in progress (--max-handshakes-per-address)",
+                        metadata: ["peer": "\(channel.remoteAddress.map { "\($0)" } ?? "?")"])
+                    metrics.handshake("refused", reason: "tooManyHandshakesFromAddress")
+                    return channel.eventLoop.makeFailedFuture(HandshakeLimitReached(address: source))
+                }
                 let key = ObjectIdentifier(channel)
                 clients.withLockedValue { $0[key] = channel }
                 channel.closeFuture.whenComplete { _ in _ = clients.withLockedValue { $0.removeValue(forKey: key) } }
@@ -135,7 +158,10 @@ public final class GateServer: Sendable {
                 }
                 return channel.eventLoop.makeCompletedFuture {
                     let operations = channel.pipeline.syncOperations
-                    try operations.addHandler(TLSHandler(context: tls.current, logger: logger))
+                    // The slot handler goes in first (the TLS handler is put before it), so the
+                    // handshake slot is given back even if making the TLS handler fails.
+                    try operations.addHandler(HandshakeSlotHandler(limits: limits, address: source))
+                    try operations.addHandler(TLSHandler(context: tls.current, logger: logger), position: .first)
                     // Built by hand rather than with configureHTTPServerPipeline: the decoder must
                     // keep bytes that follow an Upgrade request, and the proxy frames responses itself.
                     let handlers = HTTPServerHandlers(
@@ -179,6 +205,12 @@ extension NIOHTTPDecoderLimitConfiguration {
 
 /// dockgate is shutting down: a connection closes once its exchange in flight is answered.
 struct DrainEvent: Sendable {}
+
+/// Why a new connection was closed at accept: its address has the most handshakes allowed in
+/// progress already. Fails the child channel initializer, which makes NIO close the socket.
+struct HandshakeLimitReached: Error {
+    let address: String
+}
 
 extension HTTPResponseEncoder.Configuration {
     static var noFramingHeaders: Self {

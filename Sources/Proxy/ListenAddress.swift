@@ -1,11 +1,15 @@
 /// A `-H/--host` value, in dockerd's syntax: `tcp://ADDR:PORT`, `tcp://[V6]:PORT`,
-/// `tcp://:PORT` (all interfaces). dockgate only listens on TCP with mutual TLS, so the
-/// `unix://`, `fd://` and `npipe://` forms dockerd also takes are refused with a reason.
+/// `tcp://:PORT` (all interfaces). Without a port, 2376: dockgate always speaks TLS, and
+/// 2376 is Docker's registered port for it (dockerd's own default with TLS). dockgate only
+/// listens on TCP with mutual TLS, so the `unix://`, `fd://` and `npipe://` forms dockerd also
+/// takes are refused with a reason.
 public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
     public let host: String
     public let port: Int
 
-    public static let defaultValue = ListenAddress(host: "0.0.0.0", port: 2376)
+    /// Docker's registered port for its API over TLS.
+    public static let defaultPort = 2376
+    public static let defaultValue = ListenAddress(host: "0.0.0.0", port: defaultPort)
 
     public init(host: String, port: Int) {
         self.host = host
@@ -22,7 +26,7 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
                 return
                     "-H \(value): dockgate listens only on tcp:// with mutual TLS (\(scheme):// would bypass client certificates)"
             case .malformed(let value, let detail):
-                return "-H \(value): \(detail); expected tcp://ADDRESS:PORT, e.g. tcp://0.0.0.0:2376"
+                return "-H \(value): \(detail); expected tcp://ADDRESS[:PORT], e.g. tcp://0.0.0.0:2376"
             }
         }
     }
@@ -48,19 +52,26 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
             }
             hostPart = rest[rest.index(after: rest.startIndex)..<close]
             let afterBracket = rest[rest.index(after: close)...]
-            guard afterBracket.hasPrefix(":") else { throw ParseError.malformed(value: value, detail: "missing port") }
-            portPart = afterBracket.dropFirst()
-        } else {
-            guard let colon = rest.lastIndex(of: ":") else {
-                throw ParseError.malformed(value: value, detail: "missing port")
+            if afterBracket.isEmpty {
+                portPart = ""
+            } else {
+                guard afterBracket.hasPrefix(":") else {
+                    throw ParseError.malformed(value: value, detail: "\"\(afterBracket)\" after the IPv6 address")
+                }
+                portPart = afterBracket.dropFirst()
             }
+        } else if let colon = rest.lastIndex(of: ":") {
             hostPart = rest[..<colon]
             portPart = rest[rest.index(after: colon)...]
             if hostPart.contains(":") {
                 throw ParseError.malformed(value: value, detail: "IPv6 addresses need brackets")
             }
+        } else {
+            hostPart = rest
+            portPart = ""
         }
-        guard let port = Int(portPart), (0...65535).contains(port) else {
+        // As dockerd: no port (or a bare colon) means the default one.
+        guard let port = portPart.isEmpty ? Self.defaultPort : Int(portPart), (0...65535).contains(port) else {
             throw ParseError.malformed(value: value, detail: "port \"\(portPart)\" is not a number from 0 to 65535")
         }
         self.host = hostPart.isEmpty ? "0.0.0.0" : String(hostPart)

@@ -75,8 +75,10 @@ struct CertsInit: ParsableCommand {
             commonName: serverNames.dnsNames.first ?? "localhost",
             dnsNames: serverNames.dnsNames, ipAddresses: serverNames.ipAddresses, usage: .server, days: days, now: now)
         let server = try authority.issue(request, publicKeyOf: serverKey)
+        // Back-dated like the certificates: a server whose clock runs a little behind would
+        // otherwise find the CRL not yet valid and refuse every client.
         let crl = try authority.revocationList(
-            revoking: [], previous: nil, thisUpdate: now,
+            revoking: [], previous: nil, thisUpdate: now.addingTimeInterval(-CertificateRequest.clockSkew),
             nextUpdate: now.addingTimeInterval(TimeInterval(crlDays) * 86_400))
 
         try files.write([

@@ -35,8 +35,11 @@ struct CertsRevoke: ParsableCommand {
         let revoked = try certificate.map { try load($0, issuedBy: authority, directory: directory) }
 
         let now = Date()
+        // Back-dated like the certificates: a server whose clock runs a little behind would
+        // otherwise find the CRL not yet valid and refuse every client.
         let crl = try authority.revocationList(
-            revoking: revoked.map { [$0] } ?? [], previous: previous, thisUpdate: now,
+            revoking: revoked.map { [$0] } ?? [], previous: previous,
+            thisUpdate: now.addingTimeInterval(-CertificateRequest.clockSkew),
             nextUpdate: now.addingTimeInterval(TimeInterval(days) * 86_400))
         let crlPath = directory.file(CertsDirectory.revocationList)
         try CertificateFiles(directory: dir, force: true).write([

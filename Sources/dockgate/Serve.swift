@@ -18,11 +18,13 @@ struct Serve: AsyncParsableCommand {
         abstract: "Run the gate: terminate mutual TLS and forward Docker Engine API calls to the daemon.",
         discussion: """
             Every client must present a certificate signed by --tlscacert; there is no way to \
-            turn that off (--tlsverify is accepted for compatibility with dockerd command lines).
+            turn that off (--tlsverify and --tlsverify=true are accepted for compatibility with \
+            dockerd command lines; --tlsverify=false is refused).
             SIGHUP, or a change to any of those files, reloads the certificates, key, CA bundle, \
-            CRLs and policy; on failure the old ones stay. SIGTERM or SIGINT stops accepting, gives \
-            requests in flight --shutdown-grace, closes what is left, flushes the audit log and \
-            exits 0.
+            CRLs and policy; on failure the old ones stay. After a reload every open connection's \
+            client certificate is checked again, and connections it no longer passes are closed. \
+            SIGTERM or SIGINT stops accepting, gives requests in flight --shutdown-grace, closes \
+            what is left, flushes the audit log and exits 0.
             """
     )
 
@@ -34,13 +36,16 @@ struct Serve: AsyncParsableCommand {
             """)
     var config: String?
 
-    @Option(name: [.customShort("H"), .long], help: "Address to listen on (repeatable), tcp://ADDR:PORT.")
+    @Option(
+        name: [.customShort("H"), .long],
+        help: "Address to listen on (repeatable), tcp://ADDR:PORT; without a port, 2376.")
     var host: [String] = [ListenAddress.defaultValue.description]
 
-    @Flag(
-        name: .customLong("tlsverify"),
-        help: "Accepted for dockerd compatibility; client certificates are always verified.")
-    var tlsVerify = false
+    /// dockerd's boolean flag: bare, or with `=true` / `=false` (Go's spellings).
+    @Option(
+        name: .customLong("tlsverify"), defaultAsFlag: "true", parsing: .next,
+        help: "Accepted for dockerd compatibility, bare or =true; client certificates are always verified.")
+    var tlsVerify: String? = nil
 
     @Option(name: .customLong("tlscacert"), help: "CA bundle (PEM file or directory) that signs client certificates.")
     var caPath = "/etc/dockgate/ca.pem"
@@ -117,6 +122,13 @@ struct Serve: AsyncParsableCommand {
     var maximumConnectionsPerClient: Int = 256
 
     @Option(
+        name: .customLong("max-handshakes-per-address"),
+        help:
+            "Connections from one IP address that may be in their TLS handshake at once; more are closed at once, before any TLS work."
+    )
+    var maximumHandshakesPerAddress: Int = 64
+
+    @Option(
         name: .customLong("audit-log"),
         help:
             "Audit records (JSON lines, hash-chained) to this file, or - for standard output; repeatable. Default: standard output."
@@ -159,6 +171,7 @@ struct Serve: AsyncParsableCommand {
     var logLevel: String = "info"
 
     func validate() throws {
+        try Self.checkTLSVerify(tlsVerify)
         for value in host { _ = try ListenAddress(parsing: value) }
         _ = try UpstreamAddress(parsing: upstream)
         guard handshakeTimeoutSeconds > 0 else { throw ValidationError("--tls-handshake-timeout must be positive") }
@@ -169,6 +182,9 @@ struct Serve: AsyncParsableCommand {
         _ = try auditConfiguration()
         guard maximumConnections > 0, maximumConnectionsPerClient > 0 else {
             throw ValidationError("--max-connections and --max-connections-per-client must be positive")
+        }
+        guard maximumHandshakesPerAddress > 0 else {
+            throw ValidationError("--max-handshakes-per-address must be positive")
         }
         guard (1024...(1 << 20)).contains(maximumHeaderBytes) else {
             throw ValidationError("--max-header-bytes must be between 1024 and 1048576, not \(maximumHeaderBytes)")
@@ -224,7 +240,8 @@ struct Serve: AsyncParsableCommand {
             headerTimeout: .nanoseconds(Int64(headerTimeoutSeconds * 1e9)),
             idleTimeout: .nanoseconds(Int64(idleTimeoutSeconds * 1e9)), maximumHeaderBytes: maximumHeaderBytes,
             limits: ConnectionLimits(
-                maximumConnections: maximumConnections, maximumPerClient: maximumConnectionsPerClient),
+                maximumConnections: maximumConnections, maximumPerClient: maximumConnectionsPerClient,
+                maximumHandshakesPerAddress: maximumHandshakesPerAddress),
             audit: trail, logger: logger)
         if let sha = selection.fileSHA256 { server.metrics.policyLoaded(sha.hex) }
         logger.notice("forwarding to the Docker daemon at \(upstreamAddress)")
@@ -339,6 +356,19 @@ extension Serve {
         } else {
             logger.notice("checking every request against \(source)profile \(selection.profile.name)")
         }
+    }
+
+    /// `--tlsverify` as dockerd (Go's flag package) reads a boolean. Verification cannot be
+    /// turned off, so a false value is refused rather than silently ignored: whoever wrote it
+    /// expects a gate without client certificates.
+    static func checkTLSVerify(_ value: String?) throws {
+        guard let value, !["1", "t", "T", "TRUE", "true", "True"].contains(value) else { return }
+        guard ["0", "f", "F", "FALSE", "false", "False"].contains(value) else {
+            throw ValidationError("--tlsverify=\(value) is not true or false")
+        }
+        throw ValidationError(
+            "--tlsverify=\(value): dockgate always verifies client certificates and cannot turn that off; drop the flag or use --tlsverify"
+        )
     }
 
     /// `127.0.0.1:9323` → ("127.0.0.1", 9323); `[::1]:9323` too.

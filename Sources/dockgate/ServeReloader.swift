@@ -6,7 +6,9 @@ import Proxy
 /// What SIGHUP or a changed file does: read the config file (if serve was started with one),
 /// the policy and the certificates again, build everything new, and swap it all in at once;
 /// on any problem nothing changes, the log says what and why, and the metrics count a failed
-/// reload. Requests admitted before the swap keep the decision they got.
+/// reload. Requests admitted before the swap keep the decision they got; swapping the TLS
+/// context makes the gate check every open connection's client against the new CA bundle and
+/// CRLs and close those no longer accepted (`ReloadableTLSContext.whenReplaced`).
 ///
 /// Settings that belong to things already built (listeners, the daemon socket, audit sinks,
 /// limits, timeouts) are not changed by a reload: a config file that changes them is refused
@@ -117,6 +119,7 @@ extension Serve {
             ("header-timeout", "\(headerTimeoutSeconds)"), ("idle-timeout", "\(idleTimeoutSeconds)"),
             ("max-header-bytes", "\(maximumHeaderBytes)"), ("max-connections", "\(maximumConnections)"),
             ("max-connections-per-client", "\(maximumConnectionsPerClient)"),
+            ("max-handshakes-per-address", "\(maximumHandshakesPerAddress)"),
             ("audit-log", auditLog.joined(separator: " ")), ("audit-syslog", "\(auditSyslog)"),
             ("audit-syslog-socket", auditSyslogSocket), ("audit-fsync", auditFsync ?? ""),
             ("audit-max-size", auditMaxSize ?? ""), ("audit-keep", auditKeep ?? ""), ("audit-failure", auditFailure),

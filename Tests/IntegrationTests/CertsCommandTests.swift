@@ -35,6 +35,30 @@ struct CertsCommandTests {
         )
     }
 
+    @Test("a second `certs init` is refused and changes nothing; with --force it replaces the CA")
+    func initialiseTwice() async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let pki = PKIFiles(directory: bed.path("twice"))
+        try await bed.dockgateSucceeds(["certs", "init", "--dir", pki.directory])
+        let files = [pki.caCertificate, pki.caKey, pki.serverCertificate, pki.serverKey, pki.revocationList]
+        let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+
+        let again = try await bed.dockgate(["certs", "init", "--dir", pki.directory])
+        #expect(again.status == 1, "\(again)")
+        #expect(again.standardError.contains(pki.caCertificate) && again.standardError.contains("--force"), "\(again)")
+        #expect(
+            try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == before, "a refused init wrote files")
+
+        try await bed.dockgateSucceeds(["certs", "init", "--dir", pki.directory, "--force"])
+        let after = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        for (index, file) in files.enumerated() { #expect(after[index] != before[index], "\(file) was not replaced") }
+        let verify = try await bed.openssl([
+            "verify", "-CAfile", pki.caCertificate, "-purpose", "sslserver", pki.serverCertificate,
+        ])
+        #expect(verify.status == 0, "the new server certificate is not from the new CA:\n\(verify)")
+    }
+
     @Test("`certs client` writes the DOCKER_CERT_PATH trio with the documented subject and URI")
     func clientCertificate() async throws {
         let bed = try await TestBed.make()
@@ -86,5 +110,29 @@ struct CertsCommandTests {
             of: "serial=", with: "")
         let crl = try await bed.opensslSucceeds(["crl", "-in", bed.pki.revocationList, "-noout", "-text"])
         #expect(crl.standardOutput.contains("Serial Number: \(hex)"), "\(hex) not listed:\n\(crl)")
+    }
+
+    /// Certificates start five minutes in the past so a peer whose clock lags still takes them;
+    /// a CRL dated exactly now would be "not yet valid" on that same peer and lock out everyone.
+    @Test("`certs init` and `certs revoke` back-date the CRL's lastUpdate like the certificates")
+    func revocationListIsBackDated() async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let alice = try await bed.issueClient("alice")
+        for step in ["init", "revoke"] {
+            if step == "revoke" { try await bed.revoke(alice) }
+            let started = Date()
+            let lastUpdate = try await bed.opensslSucceeds([
+                "crl", "-in", bed.pki.revocationList, "-noout", "-lastupdate",
+            ])
+            // `lastUpdate=Nov  9 16:03:57 2026 GMT`: days below 10 are padded with a space.
+            let text = lastUpdate.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.dateFormat = "'lastUpdate='MMM d HH:mm:ss yyyy 'GMT'"
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            let date = try #require(formatter.date(from: text), "\(text)")
+            #expect(started.timeIntervalSince(date) >= 4 * 60, "after \(step): \(text)")
+        }
     }
 }

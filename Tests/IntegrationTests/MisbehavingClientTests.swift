@@ -63,6 +63,36 @@ struct MisbehavingClientTests {
         await server.stop()
     }
 
+    @Test("a connection past --max-handshakes-per-address is closed at once and logged; the server keeps serving")
+    func handshakesPerAddress() async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let alice = try await bed.issueClient("alice")
+        let server = try await bed.startServer(
+            handshakeTimeout: 6, extraArguments: ["--max-handshakes-per-address", "1"])
+
+        // Two silent sockets from 127.0.0.1, the second a second later: whichever the server
+        // accepts first holds the one place until its handshake times out; the other is closed
+        // at once. (Which is which depends on how fast each python3 starts.)
+        async let first = bed.pythonRawConnection(server, sending: [], limit: 15)
+        try await Task.sleep(for: .seconds(1))
+        async let second = bed.pythonRawConnection(server, sending: [], limit: 15)
+        let outcomes = try await [first, second]
+
+        let closedAtOnce = outcomes.filter { $0.outcome.how != "timeout" && $0.outcome.seconds < 3 }
+        let heldUntilTimeout = outcomes.filter { $0.outcome.seconds > 4.5 }
+        #expect(
+            closedAtOnce.count == 1 && heldUntilTimeout.count == 1, "\(outcomes.map(\.result))")
+        let line = await server.waitForLogLine(containing: [
+            "closed a new connection before its TLS handshake", "(--max-handshakes-per-address)",
+        ])
+        #expect(line != nil, "no log line for the closed connection:\n\(server.log.suffixForMessage)")
+
+        let good = try await bed.curl(server, client: alice)
+        await expectThroughGate(good, client: alice, server: server)
+        await server.stop()
+    }
+
     @Test(
         "plaintext HTTP gets a readable 400, for each method a docker CLI may start with",
         arguments: ["GET", "HEAD", "POST", "PUT"])

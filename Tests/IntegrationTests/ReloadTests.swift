@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// SIGHUP re-reads the TLS files: a newly revoked client is shut out (also from resuming an
-/// old session), a renewed server certificate is served, a refreshed CRL lets clients back in
+/// old session, and its connections already open are closed), a renewed server certificate is served, a refreshed CRL lets clients back in
 /// after the old one expired, and a broken file leaves the previous, working state in place.
 @Suite(.timeLimit(.minutes(2)))
 struct ReloadTests {
@@ -40,6 +40,38 @@ struct ReloadTests {
 
         let stillGood = try await bed.curl(server, client: bob)
         await expectThroughGate(stillGood, client: bob, server: server)
+        await server.stop()
+    }
+
+    @Test("after `certs revoke` and SIGHUP the revoked client's kept-alive connection is closed; another's stays")
+    func revocationClosesOpenConnections() async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let alice = try await bed.issueClient("alice", team: "web")
+        let bob = try await bed.issueClient("bob", team: "ops")
+        let server = try await bed.startServer(revocationList: true)
+        let aliceConnection = try await bed.keptAliveClient(server, client: alice)
+        let bobConnection = try await bed.keptAliveClient(server, client: bob)
+        for connection in [aliceConnection, bobConnection] {
+            let first = try await connection.run("request")
+            #expect(first.status == 200, "\(first)")
+        }
+
+        try await bed.revoke(alice)
+        let outcome = await server.reload()
+        #expect(outcome?.contains("reloaded TLS certificates") == true, "\(outcome ?? "none"):\n\(server.log)")
+
+        let closed = try await aliceConnection.run("wait-close 10")
+        #expect(closed.event == "closed" && closed.closeNotify == true, "\(closed)\n\(server.log.suffixForMessage)")
+        let fingerprint = try await bed.sha256Fingerprint(of: alice.certificate)
+        let line = await server.waitForLogLine(containing: [
+            "closing TLS connection: the client certificate is no longer accepted", "subject=\(alice.subject)",
+            "sha256=\(fingerprint)", "reason=certificate revoked",
+        ])
+        #expect(line != nil, "no closing line logged:\n\(server.log)")
+
+        let stillOpen = try await bobConnection.run("request")
+        #expect(stillOpen.status == 200, "\(stillOpen)\n\(server.log.suffixForMessage)")
         await server.stop()
     }
 

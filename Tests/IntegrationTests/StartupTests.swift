@@ -10,6 +10,9 @@ struct StartupTests {
     enum BrokenFile: String, CaseIterable, Sendable {
         case missingCA, keyNotMatchingCertificate, expiredServerCertificate, notYetValidServerCertificate
         case encryptedKeyWithoutPassphrase, wrongPassphrase, missingRevocationList, garbageRevocationList
+        case clientCertificateInCABundle
+        case authorityWithoutRevocationList
+        case expiredRevocationList, futureRevocationList
 
         /// Breaks the configuration in `bed`; returns the serve arguments, the file stderr must
         /// name, and a phrase it must contain.
@@ -54,6 +57,36 @@ struct StartupTests {
                 let garbage = bed.path("garbage-crl.pem")
                 try bed.write("this is not a CRL\n", to: garbage)
                 return (bed.serveArguments() + ["--tlscrl", garbage], garbage, "CRL")
+            case .expiredRevocationList:
+                let expired = try bed.revocationList(
+                    "expired-crl.pem", thisUpdate: .daysFromNow(-30), nextUpdate: .daysFromNow(-1))
+                return (bed.serveArguments() + ["--tlscrl", expired], expired, "expired at")
+            case .futureRevocationList:
+                // Signed by a CA whose clock runs an hour ahead: every client would be refused.
+                let future = try bed.revocationList(
+                    "future-crl.pem", thisUpdate: .daysFromNow(1.0 / 24), nextUpdate: .daysFromNow(30))
+                return (bed.serveArguments() + ["--tlscrl", future], future, "is not valid before")
+            case .authorityWithoutRevocationList:
+                // A second CA joins the bundle, but only the first one's CRL is given.
+                let second = PKIFiles(directory: bed.path("second-pki"))
+                try await bed.dockgateSucceeds(["certs", "init", "--dir", second.directory, "--ca-name", "second CA"])
+                let bundle = bed.path("bundle.pem")
+                try bed.write(
+                    try String(contentsOfFile: bed.pki.caCertificate, encoding: .utf8)
+                        + String(contentsOfFile: second.caCertificate, encoding: .utf8), to: bundle)
+                var arguments = bed.serveArguments(revocationList: true)
+                arguments[arguments.firstIndex(of: bed.pki.caCertificate)!] = bundle
+                return (arguments, bundle, "CA CN=second CA in \(bundle) has no CRL among --tlscrl")
+            case .clientCertificateInCABundle:
+                // A client's certificate dropped into the CA directory would vouch for itself.
+                let alice = try await bed.issueClient("alice")
+                let directory = bed.path("ca.d")
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(atPath: bed.pki.caCertificate, toPath: directory + "/ca.pem")
+                try FileManager.default.copyItem(atPath: alice.certificate, toPath: directory + "/alice.pem")
+                var arguments = bed.serveArguments()
+                arguments[arguments.firstIndex(of: bed.pki.caCertificate)!] = directory
+                return (arguments, directory + "/alice.pem", "which is not a CA certificate")
             }
         }
     }
@@ -169,7 +202,26 @@ struct ServeFlagTests {
         (["--metrics-addr", "9323"], "--metrics-addr 9323 is not HOST:PORT (or none)"),
         (["--min-api-version", "1"], "--min-api-version 1 is not an API version such as 1.24"),
         (["--upstream", "tcp://127.0.0.1:2375"], "dockgate forwards only to the daemon's local Unix socket"),
+        (["--max-handshakes-per-address", "0"], "--max-handshakes-per-address must be positive"),
+        (
+            ["--tlsverify=false"],
+            "--tlsverify=false: dockgate always verifies client certificates and cannot turn that off"
+        ),
+        (["--tlsverify=0"], "--tlsverify=0: dockgate always verifies client certificates"),
+        (["--tlsverify=maybe"], "--tlsverify=maybe is not true or false"),
     ]
+
+    @Test("dockerd's --tlsverify=true is accepted", arguments: ["--tlsverify=true", "--tlsverify=1"])
+    func explicitTLSVerify(flag: String) async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        let alice = try await bed.issueClient("alice")
+        let server = try await bed.startServer(
+            arguments: bed.serveArguments().filter { $0 != "--tlsverify" } + [flag])
+        let response = try await bed.curl(server, client: alice)
+        await expectThroughGate(response, client: alice, server: server)
+        await server.stop()
+    }
 
     @Test("a flag serve cannot use is refused by name", arguments: mistakes)
     func refused(flag: [String], message: String) async throws {

@@ -63,6 +63,26 @@ import Testing
                     to: URL(fileURLWithPath: path))
                 c.revocationListPaths = [path]
             }, namedFile: { $0.directory + "/garbage-crl.pem" }, says: "not a valid PEM CRL"),
+        Case(
+            name: "client certificate dropped into a CA bundle directory",
+            configure: { pki, c in
+                let directory = pki.directory + "/ca.d"
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(atPath: pki.caPath, toPath: directory + "/ca.pem")
+                try FileManager.default.copyItem(atPath: pki.alice.certificatePath, toPath: directory + "/alice.pem")
+                c.caBundlePath = directory
+            }, namedFile: { $0.directory + "/ca.d/alice.pem" }, says: "CN=alice,OU=web,O=dockgate, which is not a CA"),
+        Case(
+            name: "CA in the bundle without a CRL",
+            configure: { pki, c in
+                let bundle = pki.directory + "/two-cas.pem"
+                let both =
+                    try String(contentsOfFile: pki.caPath, encoding: .utf8)
+                    + String(contentsOfFile: pki.directory + "/other-ca.pem", encoding: .utf8)
+                try both.write(toFile: bundle, atomically: true, encoding: .utf8)
+                c.caBundlePath = bundle
+                c.revocationListPaths = [pki.crlPath]
+            }, namedFile: { $0.directory + "/two-cas.pem" }, says: "CA CN=untrusted test CA in"),
     ]
 
     @Test(arguments: cases)

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import MutualTLS
 import NIOCore
@@ -54,8 +55,26 @@ import Testing
         #expect(peer.notAfter == certificate.notAfter)
         #expect(peer.sha256Fingerprint == certificate.sha256Fingerprint)
         #expect(peer.sha256Fingerprint.count == 64)
-        #expect(peer.spkiSHA256.count == 64)
-        #expect(peer.spkiSHA256 != peer.sha256Fingerprint)
+        // The pin as an operator computes it from the certificate file, by other tools.
+        let pipeline = try Self.shell(
+            "openssl x509 -in \(shellQuoted(pki.alice.certificatePath)) -pubkey -noout"
+                + " | openssl pkey -pubin -outform DER | sha256sum")
+        #expect(peer.spkiSHA256 == pipeline.split(separator: " ").first.map(String.init), "\(pipeline)")
+    }
+
+    /// Runs `command` with `bash -o pipefail -c` (at most 60 s); its standard output.
+    static func shell(_ command: String) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dockgate-sh-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let child = try ChildProcess("/usr/bin/env", ["bash", "-o", "pipefail", "-c", command], directory: directory)
+        let deadline = ContinuousClock.now + .seconds(60)
+        while child.termination == nil, ContinuousClock.now < deadline { usleep(5_000) }
+        guard child.termination == .exited(0) else {
+            child.kill()
+            throw HarnessError("\(command) failed: \(child.standardError)")
+        }
+        return child.standardOutput
     }
 
     @Test func writesBeforeTheHandshakeAreHeldThenDelivered() throws {

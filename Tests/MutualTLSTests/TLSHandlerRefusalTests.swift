@@ -99,6 +99,38 @@ import Testing
         #expect(recorder.received.readableBytes == 0)
     }
 
+    /// A ClientHello of an old client, byte for byte: record and client version `version`,
+    /// two pre-TLS 1.2 suites (ECDHE-RSA-AES128-SHA, AES128-SHA), no extensions.
+    static func legacyClientHello(version: UInt16) -> [UInt8] {
+        let versionBytes = [UInt8(version >> 8), UInt8(version & 0xff)]
+        let body =
+            versionBytes + (0..<32).map { UInt8($0) }  // client_version, random
+            + [0x00]  // no session id
+            + [0x00, 0x04, 0xc0, 0x13, 0x00, 0x2f]  // cipher suites
+            + [0x01, 0x00]  // compression: null only
+        let handshake = [0x01, 0x00, UInt8(body.count >> 8), UInt8(body.count & 0xff)] + body
+        return [0x16] + versionBytes + [UInt8(handshake.count >> 8), UInt8(handshake.count & 0xff)] + handshake
+    }
+
+    @Test("a TLS 1.0 or 1.1 ClientHello gets a protocol_version alert", arguments: [UInt16(0x0301), 0x0302])
+    func oldProtocolVersionIsRefused(version: UInt16) throws {
+        let pki = try TestPKI.make()
+        defer { pki.remove() }
+        let lone = try LoneTLSServer(context: pki.serverContext())
+        let (server, recorder) = (lone.channel, lone.recorder)
+
+        try server.writeInbound(ByteBuffer(bytes: Self.legacyClientHello(version: version)))
+
+        let alert = try #require(try server.readOutbound(as: ByteBuffer.self))
+        let bytes = Array(alert.readableBytesView)
+        // An alert record whose last two bytes are fatal (2), protocol_version (70).
+        #expect(bytes.first == 0x15 && bytes.suffix(2) == [0x02, 0x46], "\(bytes)")
+        #expect(!server.isActive)
+        #expect(recorder.tlsErrors.map(\.kind) == [.handshakeFailed])
+        #expect(recorder.tlsErrors.map(\.reason) == ["handshake failed: unsupported protocol"])
+        #expect(recorder.summaries.isEmpty)
+    }
+
     @Test func plaintextHTTPGetsAReadableAnswerAsGoServersGive() throws {
         let pki = try TestPKI.make()
         defer { pki.remove() }

@@ -1,10 +1,105 @@
 import Foundation
+import Logging
+import MutualTLS
+import NIOCore
+import NIOPosix
 import Proxy
+import TestSupport
 import Testing
 
 /// Connections over the overall or per-client limit get a readable refusal and close; a
-/// place frees up when a connection closes.
+/// place frees up when a connection closes. Connections still handshaking are limited per
+/// source address, and the excess is closed at accept.
 @Suite struct ConnectionLimitTests {
+    /// One step against `ConnectionLimits(maximumHandshakesPerAddress: 2)`: admit or end a
+    /// handshake from an address, and whether an admission is granted.
+    enum Step: Sendable, CustomStringConvertible {
+        case admit(String, granted: Bool)
+        case end(String)
+
+        var description: String {
+            switch self {
+            case .admit(let address, let granted): "admit \(address) → \(granted)"
+            case .end(let address): "end \(address)"
+            }
+        }
+    }
+
+    static let handshakeSequences: [(name: String, steps: [Step])] = [
+        (
+            "a third from one address waits",
+            [.admit("a", granted: true), .admit("a", granted: true), .admit("a", granted: false)]
+        ),
+        (
+            "other addresses are not affected",
+            [
+                .admit("a", granted: true), .admit("a", granted: true), .admit("b", granted: true),
+                .admit("b", granted: true),
+            ]
+        ),
+        (
+            "an ended handshake frees its place",
+            [
+                .admit("a", granted: true), .admit("a", granted: true), .end("a"), .admit("a", granted: true),
+                .admit("a", granted: false),
+            ]
+        ),
+        (
+            "a refused admission takes no place",
+            [
+                .admit("a", granted: true), .admit("a", granted: true), .admit("a", granted: false), .end("a"),
+                .admit("a", granted: true),
+            ]
+        ),
+    ]
+
+    @Test(arguments: handshakeSequences)
+    func handshakesPerAddress(name: String, steps: [Step]) {
+        let limits = ConnectionLimits(maximumHandshakesPerAddress: 2)
+        for step in steps {
+            switch step {
+            case .admit(let address, let granted):
+                #expect(limits.admitHandshake(from: address) == granted, "\(name): \(step)")
+            case .end(let address):
+                limits.handshakeEnded(from: address)
+            }
+        }
+    }
+
+    /// Silent sockets (a TCP connect, then nothing) hold their address's handshake places;
+    /// one more from that address is closed at once instead of waiting out the handshake
+    /// timeout, and a place is free again when one of the handshakes ends.
+    @Test func silentSocketsCannotPileUpFromOneAddress() async throws {
+        let gate = try await HandshakeLimitGate(maximumHandshakesPerAddress: 2)
+        let silent = [try await gate.silentSocket(), try await gate.silentSocket()]
+
+        let excess = try await gate.silentSocket()
+        #expect(await excess.closes(within: .seconds(10)), "the excess connection was kept open")
+        let refusedClient = try await gate.client()
+        // Fails once the gate has closed the connection, which may come first.
+        try? await refusedClient.send(Self.ping)
+        #expect(await refusedClient.waitForInputClosed(seconds: 10))
+        #expect(refusedClient.text.isEmpty, "\(refusedClient.text)")
+
+        // Garbage instead of a ClientHello is refused at once, which frees that place. (Not a
+        // close: a child process another test spawns meanwhile may inherit this socket and keep
+        // it open.) The gate gets to it in its own time; a refused attempt holds no place.
+        try await silent[0].writeAndFlush(ByteBuffer(bytes: Array(repeating: 0xAB, count: 64)))
+        var admitted = false
+        for _ in 0..<50 where !admitted {
+            let client = try await gate.client()
+            try? await client.send(Self.ping)
+            // No daemon runs: an admitted request is answered 502 by the gate itself.
+            let answer = await client.wait(seconds: 10) { [client] in $0.contains("\r\n\r\n") || client.inputClosed }
+            admitted = answer.hasPrefix("HTTP/1.1 502")
+            await client.close()
+            if !admitted { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(admitted, "no connection was admitted after a handshake ended")
+        for socket in silent { try? await socket.close() }
+        await gate.shutdown()
+    }
+
     static let ping = "GET /_ping HTTP/1.1\r\nHost: d\r\n\r\n"
 
     @Test func perClient() async throws {
@@ -44,5 +139,60 @@ import Testing
         await first.close()
         await second.close()
         await harness.shutdown()
+    }
+}
+
+/// A `GateServer` whose handshakes time out only after two minutes, so silent sockets stay in
+/// their handshake for the whole test however slow a loaded machine is. No daemon runs behind
+/// it: the handshake limit is what is tested.
+private struct HandshakeLimitGate {
+    let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+    let pki: TestPKI
+    let server: GateServer
+    let port: Int
+
+    init(maximumHandshakesPerAddress: Int) async throws {
+        pki = try TestPKI.make()
+        var configuration = ServerTLSConfiguration(
+            caBundlePath: pki.caPath, certificateChainPath: pki.serverCertificatePath,
+            privateKeyPath: pki.serverKeyPath)
+        configuration.handshakeTimeout = .seconds(120)
+        server = GateServer(
+            group: group, tls: try ReloadableTLSContext(configuration: configuration),
+            upstream: UpstreamAddress(socketPath: pki.directory + "/no-daemon.sock"), gate: PassThroughGate(),
+            limits: ConnectionLimits(maximumHandshakesPerAddress: maximumHandshakesPerAddress),
+            logger: Logger(label: "handshake-limit-test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        port = try await server.start(addresses: [ListenAddress(host: "127.0.0.1", port: 0)])[0].port ?? 0
+    }
+
+    /// A plain TCP connection to the gate that never sends a byte.
+    func silentSocket() async throws -> Channel {
+        try await ClientBootstrap(group: group).connect(host: "127.0.0.1", port: port).get()
+    }
+
+    func client() async throws -> RawTLSClient {
+        let tls = try TLSContext(
+            client: ClientTLSConfiguration(
+                caBundlePath: pki.caPath, certificateChainPath: pki.alice.certificatePath,
+                privateKeyPath: pki.alice.keyPath))
+        return try await RawTLSClient.connect(group: group, port: port, tls: tls)
+    }
+
+    func shutdown() async {
+        await server.close()
+        try? await group.shutdownGracefully()
+        pki.remove()
+    }
+}
+
+extension Channel {
+    /// Whether the other side closes this connection within `timeout`.
+    func closes(within timeout: Duration) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if !isActive { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return !isActive
     }
 }

@@ -10,6 +10,12 @@ import Testing
         ("tcp://[::]:2376/", "::", 2376),
         ("TCP://localhost:2376", "localhost", 2376),
         ("127.0.0.1:2376", "127.0.0.1", 2376),
+        // Without a port: 2376, Docker's port for TLS (dockgate speaks nothing else).
+        ("tcp://127.0.0.1", "127.0.0.1", 2376),
+        ("tcp://docker.example.com", "docker.example.com", 2376),
+        ("tcp://[::1]", "::1", 2376),
+        ("tcp://127.0.0.1:", "127.0.0.1", 2376),
+        ("tcp://", "0.0.0.0", 2376),
     ])
     func parses(value: String, host: String, port: Int) throws {
         let address = try ListenAddress(parsing: value)
@@ -20,7 +26,7 @@ import Testing
     @Test(arguments: [
         ("unix:///var/run/docker.sock", "dockgate listens only on tcp:// with mutual TLS"),
         ("fd://", "dockgate listens only on tcp:// with mutual TLS"),
-        ("tcp://127.0.0.1", "missing port"),
+        ("tcp://[::1]2376", "\"2376\" after the IPv6 address"),
         ("tcp://127.0.0.1:65536", "is not a number from 0 to 65535"),
         ("tcp://127.0.0.1:http", "is not a number from 0 to 65535"),
         ("tcp://::1:2376", "IPv6 addresses need brackets"),
