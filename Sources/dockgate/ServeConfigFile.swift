@@ -13,7 +13,8 @@ enum ServeConfigFile {
         "tlscrl": true, "upstream": false, "tls-handshake-timeout": false, "policy": false, "profile": false,
         "max-inspected-body": false, "max-header-bytes": false, "min-api-version": false, "header-timeout": false,
         "idle-timeout": false,
-        "max-connections": false, "max-connections-per-client": false, "audit-log": true,
+        "max-connections": false, "max-connections-per-client": false, "max-handshakes-per-address": false,
+        "audit-log": true,
         "audit-syslog-socket": false, "audit-fsync": false, "audit-max-size": false, "audit-keep": false,
         "audit-failure": false, "metrics-addr": false, "shutdown-grace": false, "log-level": false,
     ]
@@ -76,7 +77,13 @@ enum ServeConfigFile {
                 guard case .scalar(let scalar) = value, ["true", "false"].contains(scalar.string) else {
                     throw Problem(description: "\(place): \(key): must be true or false")
                 }
-                if scalar.string == "true" { settings.append(Setting(key: key, arguments: ["--\(key)"])) }
+                if scalar.string == "true" {
+                    settings.append(Setting(key: key, arguments: ["--\(key)"]))
+                } else if key == "tlsverify" {
+                    // Passed on, so serve refuses it by name rather than the file being
+                    // taken to turn verification off.
+                    settings.append(Setting(key: key, arguments: ["--tlsverify=false"]))
+                }
                 continue
             }
             guard let repeatable = options[key] else {

@@ -60,6 +60,19 @@ struct ConfigFileTests {
         #expect(result.status == 0, "\(keys)\n\(result)")
     }
 
+    /// The file cannot turn verification off any more than the command line can.
+    @Test("tlsverify: false is refused as --tlsverify=false is")
+    func verificationStaysOn() async throws {
+        let bed = try await TestBed.make()
+        defer { bed.cleanUp() }
+        try bed.write("tlsverify: false\n", to: bed.path("dockgate.yaml"))
+        let result = try await bed.dockgate(["serve", "--config", bed.path("dockgate.yaml")])
+        #expect(result.status != 0, "\(result)")
+        #expect(
+            result.standardError.contains("--tlsverify=false: dockgate always verifies client certificates"),
+            "\(result)")
+    }
+
     @Test("mistakes stop start-up with the line and key", arguments: mistakes)
     func refused(yaml: String, error: String) async throws {
         let bed = try await TestBed.make()
