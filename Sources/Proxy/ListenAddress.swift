@@ -1,15 +1,17 @@
 /// A `-H/--host` value, in dockerd's syntax: `tcp://ADDR:PORT`, `tcp://[V6]:PORT`,
-/// `tcp://:PORT` (all interfaces). Without a port, 2376: dockgate always speaks TLS, and
-/// 2376 is Docker's registered port for it (dockerd's own default with TLS). dockgate only
+/// `tcp://:PORT` (all interfaces). Without a port, 2375, as dockerd (`-H tcp://HOST`) and the
+/// docker CLI (`DOCKER_HOST=tcp://HOST`) both take it even with TLS; 2376 is only the address
+/// used when no `-H` is given at all. dockgate only
 /// listens on TCP with mutual TLS, so the `unix://`, `fd://` and `npipe://` forms dockerd also
 /// takes are refused with a reason.
 public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
     public let host: String
     public let port: Int
 
-    /// Docker's registered port for its API over TLS.
-    public static let defaultPort = 2376
-    public static let defaultValue = ListenAddress(host: "0.0.0.0", port: defaultPort)
+    /// Docker's registered port for its API over TLS: where dockgate listens without `-H`.
+    public static let defaultValue = ListenAddress(host: "0.0.0.0", port: 2376)
+    /// The port of a `tcp://HOST` without one (dockerd's and the CLI's `DefaultHTTPPort`).
+    public static let portWhenOmitted = 2375
 
     public init(host: String, port: Int) {
         self.host = host
@@ -71,7 +73,7 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
             portPart = ""
         }
         // As dockerd: no port (or a bare colon) means the default one.
-        guard let port = portPart.isEmpty ? Self.defaultPort : Int(portPart), (0...65535).contains(port) else {
+        guard let port = portPart.isEmpty ? Self.portWhenOmitted : Int(portPart), (0...65535).contains(port) else {
             throw ParseError.malformed(value: value, detail: "port \"\(portPart)\" is not a number from 0 to 65535")
         }
         self.host = hostPart.isEmpty ? "0.0.0.0" : String(hostPart)

@@ -38,7 +38,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(
         name: [.customShort("H"), .long],
-        help: "Address to listen on (repeatable), tcp://ADDR:PORT; without a port, 2376.")
+        help:
+            "Address to listen on (repeatable), tcp://ADDR:PORT; without a port, 2375 as with dockerd (default: tcp://0.0.0.0:2376)."
+    )
     var host: [String] = [ListenAddress.defaultValue.description]
 
     /// dockerd's boolean flag: bare, or with `=true` / `=false` (Go's spellings).

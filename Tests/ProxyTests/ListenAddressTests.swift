@@ -10,12 +10,12 @@ import Testing
         ("tcp://[::]:2376/", "::", 2376),
         ("TCP://localhost:2376", "localhost", 2376),
         ("127.0.0.1:2376", "127.0.0.1", 2376),
-        // Without a port: 2376, Docker's port for TLS (dockgate speaks nothing else).
-        ("tcp://127.0.0.1", "127.0.0.1", 2376),
-        ("tcp://docker.example.com", "docker.example.com", 2376),
-        ("tcp://[::1]", "::1", 2376),
-        ("tcp://127.0.0.1:", "127.0.0.1", 2376),
-        ("tcp://", "0.0.0.0", 2376),
+        // Without a port: 2375, as dockerd and the docker CLI read tcp://HOST, TLS or not.
+        ("tcp://127.0.0.1", "127.0.0.1", 2375),
+        ("tcp://docker.example.com", "docker.example.com", 2375),
+        ("tcp://[::1]", "::1", 2375),
+        ("tcp://127.0.0.1:", "127.0.0.1", 2375),
+        ("tcp://", "0.0.0.0", 2375),
     ])
     func parses(value: String, host: String, port: Int) throws {
         let address = try ListenAddress(parsing: value)
