@@ -102,6 +102,11 @@ public final class ChildProcess: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&actions, childInput, 0)
         posix_spawn_file_actions_adddup2(&actions, output, 1)
         posix_spawn_file_actions_adddup2(&actions, errors, 2)
+        // Nothing else of the test process reaches the child: NIO's sockets are not
+        // close-on-exec, and a child holding one keeps it open after the test closed it.
+        guard let addCloseFrom = Self.addCloseFrom, addCloseFrom(&actions, 3) == 0 else {
+            throw HarnessError("cannot start \(commandLine): posix_spawn_file_actions_addclosefrom_np unavailable")
+        }
         guard let addChdir = Self.addChdir, addChdir(&actions, directory) == 0 else {
             throw HarnessError(
                 "cannot start \(commandLine) in \(directory): posix_spawn_file_actions_addchdir_np unavailable")
@@ -156,6 +161,15 @@ public final class ChildProcess: @unchecked Sendable {
     static let spawnLock = NSLock()
 
     /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which Swift does not import.
+    /// glibc 2.34+, looked up like `addChdir`.
+    private static let addCloseFrom:
+        (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+            else { return nil }
+            return unsafeBitCast(
+                symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+        }()
+
     private static let addChdir:
         (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32)? = {
             guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np")
