@@ -75,11 +75,18 @@ struct AuditLogTests {
         #expect(!log.isHealthy)
         #expect(log.health.description.contains("audit records were dropped: the audit writer fell behind"))
 
+        // Reads until the log is closed and the pipe is drained: a pause of the writer (a
+        // loaded machine) must not end the reading and so block the writer again.
+        let closed = ClosedFlag()
         let received = Task.detached {
             var bytes: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 65536)
             var status = pollfd(fd: reader, events: Int16(POLLIN), revents: 0)
-            while poll(&status, 1, 500) > 0 {
+            while true {
+                let wasClosed = closed.isSet
+                guard poll(&status, 1, 200) > 0 else {
+                    if wasClosed { break } else { continue }
+                }
                 let count = buffer.withUnsafeMutableBytes { read(reader, $0.baseAddress, $0.count) }
                 guard count > 0 else { break }
                 bytes += buffer[..<count]
@@ -88,6 +95,7 @@ struct AuditLogTests {
         }
         #expect(await eventually { log.isHealthy })
         try await log.close()
+        closed.set()
         let stream = directory.file("stream")
         try Data(await received.value).write(to: URL(fileURLWithPath: stream))
         let lines = try readLines(stream)
@@ -126,4 +134,13 @@ struct AuditLogTests {
     func invalidConfiguration() {
         #expect(throws: AuditLogError.self) { try AuditLog(configuration: AuditConfiguration(sinks: [])) }
     }
+}
+
+/// Set once, read from another thread.
+private final class ClosedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

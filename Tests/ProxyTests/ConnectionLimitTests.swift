@@ -1,10 +1,6 @@
 import Foundation
-import Logging
-import MutualTLS
 import NIOCore
-import NIOPosix
 import Proxy
-import TestSupport
 import Testing
 
 /// Connections over the overall or per-client limit get a readable refusal and close; a
@@ -70,7 +66,11 @@ import Testing
     /// one more from that address is closed at once instead of waiting out the handshake
     /// timeout, and a place is free again when one of the handshakes ends.
     @Test func silentSocketsCannotPileUpFromOneAddress() async throws {
-        let gate = try await HandshakeLimitGate(maximumHandshakesPerAddress: 2)
+        // Handshakes time out only after two minutes, so the silent sockets stay in theirs for
+        // the whole test however slow a loaded machine is. No daemon: the limit is what counts.
+        let gate = try await ProxyHarness(
+            withDaemon: false, limits: ConnectionLimits(maximumHandshakesPerAddress: 2),
+            handshakeTimeout: .seconds(120))
         let silent = [try await gate.silentSocket(), try await gate.silentSocket()]
 
         let excess = try await gate.silentSocket()
@@ -139,49 +139,6 @@ import Testing
         await first.close()
         await second.close()
         await harness.shutdown()
-    }
-}
-
-/// A `GateServer` whose handshakes time out only after two minutes, so silent sockets stay in
-/// their handshake for the whole test however slow a loaded machine is. No daemon runs behind
-/// it: the handshake limit is what is tested.
-private struct HandshakeLimitGate {
-    let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
-    let pki: TestPKI
-    let server: GateServer
-    let port: Int
-
-    init(maximumHandshakesPerAddress: Int) async throws {
-        pki = try TestPKI.make()
-        var configuration = ServerTLSConfiguration(
-            caBundlePath: pki.caPath, certificateChainPath: pki.serverCertificatePath,
-            privateKeyPath: pki.serverKeyPath)
-        configuration.handshakeTimeout = .seconds(120)
-        server = GateServer(
-            group: group, tls: try ReloadableTLSContext(configuration: configuration),
-            upstream: UpstreamAddress(socketPath: pki.directory + "/no-daemon.sock"), gate: PassThroughGate(),
-            limits: ConnectionLimits(maximumHandshakesPerAddress: maximumHandshakesPerAddress),
-            logger: Logger(label: "handshake-limit-test", factory: { _ in SwiftLogNoOpLogHandler() }))
-        port = try await server.start(addresses: [ListenAddress(host: "127.0.0.1", port: 0)])[0].port ?? 0
-    }
-
-    /// A plain TCP connection to the gate that never sends a byte.
-    func silentSocket() async throws -> Channel {
-        try await ClientBootstrap(group: group).connect(host: "127.0.0.1", port: port).get()
-    }
-
-    func client() async throws -> RawTLSClient {
-        let tls = try TLSContext(
-            client: ClientTLSConfiguration(
-                caBundlePath: pki.caPath, certificateChainPath: pki.alice.certificatePath,
-                privateKeyPath: pki.alice.keyPath))
-        return try await RawTLSClient.connect(group: group, port: port, tls: tls)
-    }
-
-    func shutdown() async {
-        await server.close()
-        try? await group.shutdownGracefully()
-        pki.remove()
     }
 }
 

@@ -20,16 +20,18 @@ final class ProxyHarness: Sendable {
     ///   - gate: the forwarding tests use the fake daemon's own paths, so they pass everything.
     init(
         withDaemon: Bool = true, gate: RequestGate = PassThroughGate(), headerTimeout: TimeAmount = .seconds(10),
-        idleTimeout: TimeAmount = .seconds(120), limits: ConnectionLimits = ConnectionLimits()
+        idleTimeout: TimeAmount = .seconds(120), limits: ConnectionLimits = ConnectionLimits(),
+        handshakeTimeout: TimeAmount? = nil
     ) async throws {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         pki = try TestPKI.make()
         socketPath = pki.directory + "/docker.sock"
         daemon = withDaemon ? try await FakeDaemon(group: group, socketPath: socketPath) : nil
-        let tls = try ReloadableTLSContext(
-            configuration: ServerTLSConfiguration(
-                caBundlePath: pki.caPath, certificateChainPath: pki.serverCertificatePath,
-                privateKeyPath: pki.serverKeyPath))
+        var configuration = ServerTLSConfiguration(
+            caBundlePath: pki.caPath, certificateChainPath: pki.serverCertificatePath,
+            privateKeyPath: pki.serverKeyPath)
+        if let handshakeTimeout { configuration.handshakeTimeout = handshakeTimeout }
+        let tls = try ReloadableTLSContext(configuration: configuration)
         var logger = Logger(label: "proxy-test")
         logger.logLevel =
             ProcessInfo.processInfo.environment["DOCKGATE_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
@@ -46,6 +48,11 @@ final class ProxyHarness: Sendable {
                 caBundlePath: pki.caPath, certificateChainPath: pki.alice.certificatePath,
                 privateKeyPath: pki.alice.keyPath))
         return try await RawTLSClient.connect(group: group, port: port, tls: tls)
+    }
+
+    /// A plain TCP connection to the gate that never sends a byte.
+    func silentSocket() async throws -> Channel {
+        try await ClientBootstrap(group: group).connect(host: "127.0.0.1", port: port).get()
     }
 
     func shutdown() async {
