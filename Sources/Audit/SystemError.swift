@@ -76,8 +76,13 @@ enum FileCalls {
         return Int64(status.st_size)
     }
 
+    /// fsync; a pipe, FIFO or socket has nothing to make durable (EINVAL or EROFS, fsync(2)),
+    /// so an audit log written to a named pipe for a log shipper is not a failing sink.
     static func synchronize(_ descriptor: Int32, path: String) throws(SystemError) {
-        guard fsync(descriptor) == 0 else { throw SystemError("fsync", path) }
+        guard fsync(descriptor) != 0 else { return }
+        let code = errno
+        guard code != EINVAL && code != EROFS else { return }
+        throw SystemError("fsync", path, code: code)
     }
 
     /// fsync of a directory, so a rename or a new file in it survives a power loss.

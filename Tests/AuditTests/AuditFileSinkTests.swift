@@ -148,4 +148,22 @@ struct AuditFileSinkTests {
         #expect(try readLines(path).count == 5)
         try await log.close()
     }
+
+    /// A named pipe to a log shipper: fsync has nothing to do there (EINVAL), which must not
+    /// make the sink a failing one.
+    @Test("a FIFO as the audit file: fsync after every record, the log stays healthy")
+    func fifo() async throws {
+        let fifo = path + ".fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = open(fifo, O_RDWR)
+        defer { close(reader) }
+        let log = try makeLog([.file(path: fifo)], fsync: .every)
+        for number in 1...3 { log.record(Samples.request(number)) }
+        try await log.flush()
+        #expect(log.isHealthy, "\(log.health.description)")
+        try await log.close()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let count = buffer.withUnsafeMutableBytes { read(reader, $0.baseAddress, $0.count) }
+        #expect(String(decoding: buffer[..<max(count, 0)], as: UTF8.self).split(separator: "\n").count == 3)
+    }
 }

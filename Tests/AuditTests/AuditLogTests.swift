@@ -93,7 +93,7 @@ struct AuditLogTests {
             }
             return bytes
         }
-        #expect(await eventually { log.isHealthy })
+        #expect(await eventually { log.isHealthy }, "\(log.health.description)")
         try await log.close()
         closed.set()
         let stream = directory.file("stream")
