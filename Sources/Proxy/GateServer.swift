@@ -166,6 +166,7 @@ public final class GateServer: Sendable {
                     // keep bytes that follow an Upgrade request, and the proxy frames responses itself.
                     let handlers = HTTPServerHandlers(
                         timeouts: RequestTimeoutHandler(timeouts: timeouts),
+                        endOfInputHold: EndOfInputHold(),
                         encoder: HTTPResponseEncoder(configuration: .noFramingHeaders),
                         decoder: ByteToMessageHandler(
                             HTTPRequestDecoder(
@@ -174,6 +175,7 @@ public final class GateServer: Sendable {
                         pipelining: HTTPServerPipelineHandler(),
                         errors: MalformedRequestHandler(maximumHeaderBytes: maximumHeaderBytes))
                     try operations.addHandler(handlers.timeouts)
+                    try operations.addHandler(handlers.endOfInputHold)
                     try operations.addHandler(handlers.encoder)
                     try operations.addHandler(handlers.decoder)
                     try operations.addHandler(handlers.pipelining)

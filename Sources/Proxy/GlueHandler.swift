@@ -62,16 +62,6 @@ final class GlueHandler: ChannelDuplexHandler, RemovableChannelHandler {
             context.fireUserInboundEventTriggered(event)
             return
         }
-        endInput(context: context)
-    }
-
-    /// This side's end of input came before the glue did (it reached the HTTP handlers).
-    func inputEndedEarlier() {
-        guard let context, !inputClosed else { return }
-        endInput(context: context)
-    }
-
-    private func endInput(context: ChannelHandlerContext) {
         inputClosed = true
         partner?.partnerInputEnded()
         if outputClosed { context.close(promise: nil) }

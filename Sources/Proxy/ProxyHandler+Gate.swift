@@ -134,6 +134,7 @@ extension ProxyHandler {
             forwarded.headers.remove(name: "Content-Length")
             forwarded.headers.add(name: "Content-Length", value: "\(length)")
         }
+        if isUpgrade { serverHandlers.endOfInputHold.hold() }
         let exchange = Exchange(forwardedHead: forwarded, clientHead: clientHead, isUpgrade: isUpgrade)
         exchange.held.append(.head(forwarded))
         exchange.held.append(contentsOf: parts)

@@ -43,13 +43,14 @@ extension ProxyHandler {
 
             // 3. Client decoder out last: bytes the client sent early go to the daemon. The
             // released bytes come without a read-complete, so flush once the removal is done;
-            // an end of input that also came early follows them.
+            // an end of input held back meanwhile (`EndOfInputHold`) follows them.
             let clientChannel = context.channel
-            let endedInput = clientSentEndOfInput
+            let hold = serverHandlers.endOfInputHold
             client.removeHandler(serverHandlers.decoder).assumeIsolated().whenComplete { result in
                 if case .failure = result { clientChannel.close(promise: nil) }
                 upstream.channel.flush()
-                if endedInput { clientGlue.inputEndedEarlier() }
+                hold.release()
+                clientChannel.pipeline.syncOperations.removeHandler(hold, promise: nil)
             }
         } catch {
             logger.error("could not switch the connection to a raw stream", metadata: ["error": "\(error)"])

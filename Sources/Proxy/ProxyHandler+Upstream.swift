@@ -109,6 +109,8 @@ extension ProxyHandler: UpstreamDelegate {
         _ exchange: Exchange, upstream: Upstream, trailers: HTTPHeaders?, context: ChannelHandlerContext
     ) {
         upstream.handler.delegate = nil
+        // The daemon did not switch: the client's end of input is news again.
+        serverHandlers.endOfInputHold.release()
         finishAudit(.allow, status: currentAudit?.status)
         if exchange.requestEnded && exchange.upstreamKeepAlive {
             pool.release(upstream.channel)

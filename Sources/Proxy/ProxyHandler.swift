@@ -81,9 +81,6 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// The request in flight carries `Expect: 100-continue` and its client has not been told
     /// to go on: it may hold its body back until then.
     var clientAwaitsContinue = false
-    /// The client itself ended its input (TLS close_notify, or EOF), as an `exec -i` client
-    /// that sent all of stdin may do before the daemon's `101` arrives.
-    var clientSentEndOfInput = false
     let gate: RequestGate
     let pool: UpstreamPool
     let logger: Logger
@@ -161,7 +158,6 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case ChannelEvent.inputClosed:
             // The client will send no more requests: finish the exchange in flight, then close.
             clientInputClosed = true
-            clientSentEndOfInput = true
             if case .idle = state { closeEverything(context: context) }
         default:
             break
@@ -348,6 +344,7 @@ final class ProxyHandler: ChannelDuplexHandler, RemovableChannelHandler {
 /// The HTTP server handlers of a client connection, kept so a hijack can take them out.
 struct HTTPServerHandlers {
     let timeouts: RequestTimeoutHandler
+    let endOfInputHold: EndOfInputHold
     let encoder: HTTPResponseEncoder
     let decoder: ByteToMessageHandler<HTTPRequestDecoder>
     let pipelining: HTTPServerPipelineHandler

@@ -49,8 +49,11 @@ import Testing
     @Test func anEndOfInputSentBeforeTheUpgradeAnswerReachesTheDaemon() async throws {
         let harness = try await ProxyHarness()
         let client = try await harness.client()
-        try await client.send(
-            Self.attachRequest.replacingOccurrences(of: "stdin=1", with: "stdin=1&slow=1") + "eager\n")
+        // The request, stdin and its end in one flight, read at once while the daemon takes
+        // 300 ms to switch: the bytes wait in the HTTP decoder, the end must wait for them.
+        let request = Self.attachRequest.replacingOccurrences(of: "stdin=1", with: "stdin=1&slow=1")
+        try await client.send(ByteBuffer())  // completes once the handshake is done
+        client.channel.writeAndFlush(ByteBuffer(string: request + "eager\n"), promise: nil)
         try await client.closeOutput()
         let text = await client.wait { $0.hasSuffix("bye\n") }
         #expect(text.hasSuffix("early\neager\nbye\n"))
